@@ -1,0 +1,7 @@
+package org.lantir.worklist;
+
+/** What one sync run did to the worklist rows of its source. */
+public record SyncCounts(int added, int updated, int unchanged, int removed) {
+
+    public static final SyncCounts NONE = new SyncCounts(0, 0, 0, 0);
+}

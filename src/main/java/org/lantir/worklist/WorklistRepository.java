@@ -1,0 +1,48 @@
+package org.lantir.worklist;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/** Where worklist rows are kept. The SQLite store implements it; tests may fake it. */
+public interface WorklistRepository {
+
+    /** Stores a new row and returns it with its id and bookkeeping times. */
+    WorklistItem insert(WorklistItem item);
+
+    /** Replaces the row with the item's id; returns the stored row. */
+    WorklistItem update(WorklistItem item);
+
+    boolean delete(long id);
+
+    Optional<WorklistItem> findById(long id);
+
+    /** Rows that pass the filter, ordered by scheduled date and time, then id. */
+    List<WorklistItem> find(WorklistFilter filter);
+
+    /**
+     * Streams the rows that pass the filter, in the order of {@link #find}, to {@code visitor}
+     * until it returns false; for C-FIND, so that a large answer is never held whole.
+     */
+    void scan(WorklistFilter filter, Predicate<WorklistItem> visitor);
+
+    /** Rows whose Study Instance UID is the given one. */
+    List<WorklistItem> findByStudyInstanceUid(String studyInstanceUid);
+
+    /** Rows with the given SPS ID (and Requested Procedure ID when non-null). */
+    List<WorklistItem> findBySpsId(String spsId, String requestedProcedureId);
+
+    List<WorklistItem> findByAccessionNumber(String accessionNumber);
+
+    /**
+     * Applies one source's rows in a single transaction, keyed by (source, source key):
+     * new keys are inserted as SCHEDULED, changed rows updated, and rows whose status is no
+     * longer SCHEDULED are never touched (MPPS owns them). When {@code complete} is true the
+     * rows are the source's whole current set, so its SCHEDULED rows that are missing from it
+     * are removed.
+     */
+    SyncCounts applySync(String source, List<WorklistItem> rows, boolean complete);
+
+    /** Removes the source's SCHEDULED rows with these keys (cancelled upstream). */
+    int removeScheduled(String source, List<String> sourceKeys);
+}
