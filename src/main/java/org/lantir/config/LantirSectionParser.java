@@ -1,0 +1,121 @@
+package org.lantir.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lantir.worklist.ProcedureStepStatus;
+
+/** Reads Lantir's own {@code lantir} section; every missing value takes its default. */
+final class LantirSectionParser {
+
+    private static final Set<String> KEYS = Set.of("server", "uid_root", "sync");
+    private static final Set<String> SERVER_KEYS = Set.of("ae_title", "bind_address", "port",
+            "max_associations", "idle_timeout_seconds", "max_pdu_length", "visible_statuses",
+            "person_name_case_insensitive", "calling_ae_default_charsets", "max_answers");
+    private static final Set<String> SYNC_KEYS =
+            Set.of("overlap_seconds", "retry_initial_seconds", "retry_max_seconds");
+    /** The standard's own root may never prefix a UID Lantir mints (PS3.5 §9.1). */
+    private static final String DICOM_ROOT = "1.2.840.10008";
+
+    private LantirSectionParser() {
+    }
+
+    static LantirSettings parse(ConfigNode node) throws ConfigException {
+        if (node == null) {
+            return LantirSettings.defaults();
+        }
+        node.extras(KEYS, Set.of());
+        return new LantirSettings(server(node.object("server")), uidRoot(node),
+                sync(node.object("sync")));
+    }
+
+    private static ServerSettings server(ConfigNode node) throws ConfigException {
+        if (node == null) {
+            return ServerSettings.defaults();
+        }
+        node.extras(SERVER_KEYS, Set.of());
+        String ae = node.text("ae_title", ConfigDefaults.AE_TITLE).trim();
+        if (!ConfigParser.isAeTitle(ae)) {
+            throw node.expected("ae_title", "an AE title of 1 to 16 characters");
+        }
+        return new ServerSettings(ae, node.text("bind_address", ConfigDefaults.BIND_ADDRESS),
+                node.integer("port", 0, 65_535, ConfigDefaults.PORT, "port"),
+                node.integer("max_associations", 1, 10_000, ConfigDefaults.MAX_ASSOCIATIONS,
+                        "associations"),
+                node.integer("idle_timeout_seconds", 1, 86_400,
+                        ConfigDefaults.IDLE_TIMEOUT_SECONDS, "seconds"),
+                node.integer("max_pdu_length", 4_096, 16_777_216,
+                        ConfigDefaults.MAX_PDU_LENGTH, "bytes"),
+                statuses(node), node.bool("person_name_case_insensitive",
+                        ConfigDefaults.PERSON_NAME_CASE_INSENSITIVE),
+                charsets(node), node.integer("max_answers", 0, 10_000_000,
+                        ConfigDefaults.MAX_ANSWERS, "matches"));
+    }
+
+    private static Set<ProcedureStepStatus> statuses(ConfigNode node) throws ConfigException {
+        List<String> words = node.texts("visible_statuses", null);
+        if (words == null) {
+            return ConfigDefaults.VISIBLE_STATUSES;
+        }
+        Set<ProcedureStepStatus> statuses = EnumSet.noneOf(ProcedureStepStatus.class);
+        for (int i = 0; i < words.size(); i++) {
+            var status = ProcedureStepStatus.fromStoredWord(words.get(i));
+            if (status.isEmpty()) {
+                throw new ConfigException(node.file(),
+                        node.pathOf("visible_statuses") + "[" + i + "]",
+                        "expected one of " + List.of(ProcedureStepStatus.values()));
+            }
+            statuses.add(status.get());
+        }
+        if (statuses.isEmpty()) {
+            throw node.expected("visible_statuses", "at least one status");
+        }
+        return statuses;
+    }
+
+    private static Map<String, String> charsets(ConfigNode node) throws ConfigException {
+        Map<String, String> charsets = node.textMap("calling_ae_default_charsets");
+        List<String> blank = new ArrayList<>();
+        charsets.forEach((ae, term) -> {
+            if (term == null || term.isBlank()) {
+                blank.add(ae);
+            }
+        });
+        if (!blank.isEmpty()) {
+            throw node.error("calling_ae_default_charsets." + blank.get(0),
+                    "expected a Specific Character Set term such as \"ISO_IR 100\"");
+        }
+        return charsets;
+    }
+
+    private static String uidRoot(ConfigNode node) throws ConfigException {
+        String root = node.text("uid_root", ConfigDefaults.UID_ROOT).trim();
+        boolean wellFormed = root.matches("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))*")
+                && root.length() <= 32;
+        if (!wellFormed || root.equals(DICOM_ROOT) || root.startsWith(DICOM_ROOT + ".")) {
+            throw node.expected("uid_root", "a UID root of at most 32 characters (digits and "
+                    + "dots, no leading zeros) outside " + DICOM_ROOT);
+        }
+        return root;
+    }
+
+    private static SyncSettings sync(ConfigNode node) throws ConfigException {
+        if (node == null) {
+            return SyncSettings.defaults();
+        }
+        node.extras(SYNC_KEYS, Set.of());
+        return new SyncSettings(seconds(node, "overlap_seconds", 0,
+                        ConfigDefaults.SYNC_OVERLAP),
+                seconds(node, "retry_initial_seconds", 1, ConfigDefaults.SYNC_RETRY_INITIAL),
+                seconds(node, "retry_max_seconds", 1, ConfigDefaults.SYNC_RETRY_MAX));
+    }
+
+    private static Duration seconds(ConfigNode node, String key, int min, Duration fallback)
+            throws ConfigException {
+        return Duration.ofSeconds(node.integer(key, min, 86_400,
+                (int) fallback.getSeconds(), "seconds"));
+    }
+}

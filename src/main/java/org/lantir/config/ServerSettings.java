@@ -1,0 +1,43 @@
+package org.lantir.config;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.lantir.worklist.ProcedureStepStatus;
+
+/**
+ * Lantir's DICOM server settings ({@code lantir.server} in the file).
+ *
+ * @param aeTitle the called AE title the server answers to (PS3.8 §9.3.2.2)
+ * @param bindAddress the local address to listen on
+ * @param port the TCP port; 0 picks a free one (tests)
+ * @param maxAssociations concurrent associations before new ones are rejected
+ * @param idleTimeoutSeconds an association idle this long is released
+ * @param maxPduLength the Maximum Length Received the server announces and enforces
+ * @param visibleStatuses statuses a C-FIND returns when it has no SPS Status key
+ * @param personNameCaseInsensitive whether PN matching ignores case (PS3.4 C.2.2.2.1)
+ * @param callingAeDefaultCharsets per calling AE title, the Specific Character Set to assume
+ *        when a query declares none
+ * @param maxAnswers most matches per C-FIND; 0 means no limit
+ */
+public record ServerSettings(String aeTitle, String bindAddress, int port, int maxAssociations,
+        int idleTimeoutSeconds, int maxPduLength, Set<ProcedureStepStatus> visibleStatuses,
+        boolean personNameCaseInsensitive, Map<String, String> callingAeDefaultCharsets,
+        int maxAnswers) {
+
+    public ServerSettings {
+        visibleStatuses = Collections.unmodifiableSet(EnumSet.copyOf(visibleStatuses));
+        callingAeDefaultCharsets =
+                Collections.unmodifiableMap(new LinkedHashMap<>(callingAeDefaultCharsets));
+    }
+
+    public static ServerSettings defaults() {
+        return new ServerSettings(ConfigDefaults.AE_TITLE, ConfigDefaults.BIND_ADDRESS,
+                ConfigDefaults.PORT, ConfigDefaults.MAX_ASSOCIATIONS,
+                ConfigDefaults.IDLE_TIMEOUT_SECONDS, ConfigDefaults.MAX_PDU_LENGTH,
+                ConfigDefaults.VISIBLE_STATUSES, ConfigDefaults.PERSON_NAME_CASE_INSENSITIVE,
+                ConfigDefaults.CALLING_AE_DEFAULT_CHARSETS, ConfigDefaults.MAX_ANSWERS);
+    }
+}
