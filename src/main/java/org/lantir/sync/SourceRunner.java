@@ -1,0 +1,130 @@
+package org.lantir.sync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Objects;
+import org.lantir.events.EventFeed;
+import org.lantir.events.LantirEvent.SyncRun;
+import org.lantir.worklist.EventLog;
+import org.lantir.worklist.EventRecord;
+import org.lantir.worklist.SyncCounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one source once: plans the window, fetches, applies the rows, then records the result
+ * (sync state, event log, event feed). A failed run applies nothing and leaves the window
+ * where it was, so the next run asks again for everything since the last success. Holds no
+ * state between runs beyond what the {@link SyncStateStore} keeps.
+ */
+final class SourceRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SourceRunner.class);
+
+    static final String SYNC_SUCCEEDED = "SYNC_SUCCEEDED";
+    static final String SYNC_FAILED = "SYNC_FAILED";
+
+    private final DataSource source;
+    private final SyncSink sink;
+    private final SyncStateStore states;
+    private final EventLog eventLog;
+    private final EventFeed feed;
+    private final Clock clock;
+    private final Duration overlap;
+
+    SourceRunner(DataSource source, SyncSink sink, SyncStateStore states, EventLog eventLog,
+            EventFeed feed, Clock clock, Duration overlap) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.states = Objects.requireNonNull(states, "states");
+        this.eventLog = Objects.requireNonNull(eventLog, "eventLog");
+        this.feed = Objects.requireNonNull(feed, "feed");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.overlap = Objects.requireNonNull(overlap, "overlap");
+    }
+
+    String name() {
+        return source.name();
+    }
+
+    SyncOutcome run(boolean forceFull) {
+        Instant now = clock.instant();
+        SyncState previous = states.load(name()).orElse(null);
+        SyncWindow window = SyncWindowPlanner.plan(previous, now, overlap, forceFull);
+        feed.publish(new SyncRun(now, name(), SyncRun.Phase.STARTED, 0, 0, 0, 0, 0, null));
+        LOG.debug("Sync {}: {}", name(), window);
+
+        try {
+            FetchResult result = source.fetch(window);
+            SyncCounts counts = sink.apply(name(), result.rows(), result.complete(),
+                    new HashSet<>(result.skippedKeys()));
+            states.save(new SyncState(name(), window.end(),
+                    window.full() ? window.end() : lastFull(previous), clock.instant(), null));
+            return succeeded(window, counts, result.skipped());
+        } catch (SourceException e) {
+            return failed(previous, window, e.getMessage(), e.retryable());
+        } catch (RuntimeException e) {
+            LOG.error("Sync {}: run failed", name(), e);
+            return failed(previous, window, "internal error: " + e, true);
+        }
+    }
+
+    private SyncOutcome succeeded(SyncWindow window, SyncCounts counts, int skipped) {
+        Instant end = clock.instant();
+        String summary = summary(window, counts, skipped);
+        boolean changed = counts.added() + counts.updated() + counts.removed() + skipped > 0;
+        if (changed || window.full()) {
+            LOG.info("Sync {}: {}", name(), summary);
+            // An unchanged incremental run every minute would bury the log people read.
+            append(EventRecord.of(end, SYNC_SUCCEEDED, name(), null, null, summary));
+        } else {
+            LOG.debug("Sync {}: {}", name(), summary);
+        }
+        feed.publish(new SyncRun(end, name(), SyncRun.Phase.SUCCEEDED, counts.added(),
+                counts.updated(), counts.unchanged(), counts.removed(), skipped, null));
+        return new SyncOutcome(SyncOutcome.Status.SUCCEEDED, window, counts, skipped, null,
+                false);
+    }
+
+    private SyncOutcome failed(SyncState previous, SyncWindow window, String reason,
+            boolean retryable) {
+        Instant end = clock.instant();
+        LOG.warn("Sync {} failed ({}): {}", name(), window, reason);
+        saveFailure(previous, end, reason);
+        append(EventRecord.of(end, SYNC_FAILED, name(), null, null, reason));
+        feed.publish(new SyncRun(end, name(), SyncRun.Phase.FAILED, 0, 0, 0, 0, 0, reason));
+        return new SyncOutcome(SyncOutcome.Status.FAILED, window, SyncCounts.NONE, 0, reason,
+                retryable);
+    }
+
+    /** Remembers the reason; the window stays where the last success left it. */
+    private void saveFailure(SyncState previous, Instant end, String reason) {
+        try {
+            states.save(new SyncState(name(),
+                    previous == null ? null : previous.lastWindowEnd(), lastFull(previous),
+                    end, reason));
+        } catch (RuntimeException e) {
+            LOG.error("Sync {}: could not record the failed run", name(), e);
+        }
+    }
+
+    private void append(EventRecord event) {
+        try {
+            eventLog.append(event);
+        } catch (RuntimeException e) {
+            LOG.error("Sync {}: could not append to the event log", name(), e);
+        }
+    }
+
+    private static Instant lastFull(SyncState previous) {
+        return previous == null ? null : previous.lastFullSync();
+    }
+
+    private static String summary(SyncWindow window, SyncCounts counts, int skipped) {
+        return window + ": " + counts.added() + " added, " + counts.updated() + " updated, "
+                + counts.unchanged() + " unchanged, " + counts.removed() + " removed, "
+                + skipped + " skipped";
+    }
+}

@@ -1,0 +1,261 @@
+package org.lantir.sync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.lantir.config.OperationInterval;
+import org.lantir.config.SyncSettings;
+import org.lantir.events.EventFeed;
+import org.lantir.worklist.EventLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every data source on its own thread: every {@code sync_interval} inside its
+ * {@code operation_interval}, with a bounded exponential back-off after failures, and at once
+ * on demand. Windows are planned by {@link SyncWindowPlanner}; each run is a
+ * {@link SourceRunner}. The scheduler owns the sources added to it and closes them on stop.
+ *
+ * <p>Nothing is kept per cycle: each source holds one pending task and a failure counter.
+ */
+public final class SyncScheduler implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncScheduler.class);
+
+    private final SyncSink sink;
+    private final SyncStateStore states;
+    private final EventLog eventLog;
+    private final EventFeed feed;
+    private final Clock clock;
+    private final SyncSettings settings;
+    private final Function<String, ScheduledExecutorService> executors;
+    private final Map<String, ScheduledSource> sources = new LinkedHashMap<>();
+    private volatile boolean started;
+    private volatile boolean stopped;
+
+    public SyncScheduler(SyncSink sink, SyncStateStore states, EventLog eventLog,
+            EventFeed feed, Clock clock, SyncSettings settings) {
+        this(sink, states, eventLog, feed, clock, settings, SyncScheduler::sourceThread);
+    }
+
+    /**
+     * @param executors makes the single-threaded executor of each source, by source name
+     */
+    public SyncScheduler(SyncSink sink, SyncStateStore states, EventLog eventLog,
+            EventFeed feed, Clock clock, SyncSettings settings,
+            Function<String, ScheduledExecutorService> executors) {
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.states = Objects.requireNonNull(states, "states");
+        this.eventLog = Objects.requireNonNull(eventLog, "eventLog");
+        this.feed = Objects.requireNonNull(feed, "feed");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.executors = Objects.requireNonNull(executors, "executors");
+    }
+
+    /** Adds a source before {@link #start()}; names must be unique. */
+    public synchronized void add(DataSource source, Duration interval,
+            OperationInterval window) {
+        if (started) {
+            throw new IllegalStateException("sources are added before start()");
+        }
+        if (sources.containsKey(source.name())) {
+            throw new IllegalArgumentException("source " + source.name() + " added twice");
+        }
+        SourceRunner runner = new SourceRunner(source, sink, states, eventLog, feed, clock,
+                settings.overlap());
+        sources.put(source.name(), new ScheduledSource(source, runner, interval, window,
+                executors.apply(source.name())));
+    }
+
+    public synchronized List<String> sourceNames() {
+        return List.copyOf(sources.keySet());
+    }
+
+    /** Starts every source's first run now. */
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        sources.values().forEach(s -> schedule(s, Duration.ZERO));
+        LOG.info("Sync scheduler started for {}", sources.keySet());
+    }
+
+    /**
+     * Runs a source now, on its own thread after any run in progress, even outside its
+     * operation interval; {@code full} asks for everything instead of recent changes.
+     */
+    public CompletableFuture<SyncOutcome> syncNow(String name, boolean full) {
+        ScheduledSource source = source(name);
+        CompletableFuture<SyncOutcome> result = new CompletableFuture<>();
+        try {
+            source.executor.execute(() -> runOnDemand(source, full, result));
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new IllegalStateException("scheduler stopped", e));
+        }
+        return result;
+    }
+
+    /** Stops every source: runs in progress are interrupted and their connections closed. */
+    public void stop() {
+        List<ScheduledSource> all;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            all = List.copyOf(sources.values());
+        }
+        for (ScheduledSource source : all) {
+            source.executor.shutdownNow();
+            closeQuietly(source.source);
+        }
+        LOG.info("Sync scheduler stopped");
+    }
+
+    /** Waits for every source thread to end after {@link #stop()}. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ScheduledSource source : sourcesSnapshot()) {
+            long left = deadline - System.nanoTime();
+            if (!source.executor.awaitTermination(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Tasks waiting in a source's executor (one in steady state); for leak checks. */
+    int pendingTasks(String name) {
+        ScheduledExecutorService executor = source(name).executor;
+        return executor instanceof ScheduledThreadPoolExecutor pool ? pool.getQueue().size() : -1;
+    }
+
+    private void tick(ScheduledSource source) {
+        SyncOutcome outcome = SyncOutcome.skippedOutsideWindow();
+        try {
+            LocalTime local = LocalTime.ofInstant(clock.instant(), clock.getZone());
+            if (source.window.contains(local)) {
+                outcome = source.runner.run(false);
+            } else {
+                LOG.debug("Sync {}: outside its operation interval", source.source.name());
+            }
+        } finally {
+            schedule(source, nextDelay(source, outcome));
+        }
+    }
+
+    private void runOnDemand(ScheduledSource source, boolean full,
+            CompletableFuture<SyncOutcome> result) {
+        try {
+            SyncOutcome outcome = source.runner.run(full);
+            if (outcome.succeeded() && source.failures > 0 && source.next != null) {
+                // A person fixed the cause: go back to the normal pace at once.
+                source.failures = 0;
+                source.next.cancel(false);
+                schedule(source, source.interval);
+            }
+            result.complete(outcome);
+        } catch (RuntimeException | Error e) {
+            result.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    /** The interval after a success or a skip; after failures, a doubling bounded wait. */
+    Duration nextDelay(ScheduledSource source, SyncOutcome outcome) {
+        if (outcome.status() != SyncOutcome.Status.FAILED) {
+            source.failures = 0;
+            return source.interval;
+        }
+        source.failures++;
+        if (!outcome.retryable()) {
+            return settings.retryMax();
+        }
+        int doublings = Math.min(source.failures - 1, 30);
+        Duration wait = settings.retryInitial().multipliedBy(1L << doublings);
+        Duration delay = wait.compareTo(settings.retryMax()) > 0 ? settings.retryMax() : wait;
+        LOG.info("Sync {}: retry {} in {}", source.source.name(), source.failures, delay);
+        return delay;
+    }
+
+    private void schedule(ScheduledSource source, Duration delay) {
+        if (stopped) {
+            return;
+        }
+        try {
+            source.next = source.executor.schedule(() -> tick(source), delay.toNanos(),
+                    TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Sync {}: not rescheduled, executor stopped", source.source.name());
+        }
+    }
+
+    private synchronized ScheduledSource source(String name) {
+        ScheduledSource source = sources.get(name);
+        if (source == null) {
+            throw new IllegalArgumentException("no data source named " + name);
+        }
+        return source;
+    }
+
+    private synchronized List<ScheduledSource> sourcesSnapshot() {
+        return List.copyOf(sources.values());
+    }
+
+    private static void closeQuietly(DataSource source) {
+        try {
+            source.close();
+        } catch (Exception e) {
+            LOG.warn("Sync {}: closing failed: {}", source.name(), e.toString());
+        }
+    }
+
+    private static ScheduledExecutorService sourceThread(String name) {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "sync-" + name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return executor;
+    }
+
+    /** One source and its pacing; {@code failures} and {@code next} change on its thread. */
+    static final class ScheduledSource {
+        final DataSource source;
+        final SourceRunner runner;
+        final Duration interval;
+        final OperationInterval window;
+        final ScheduledExecutorService executor;
+        volatile int failures;
+        volatile ScheduledFuture<?> next;
+
+        ScheduledSource(DataSource source, SourceRunner runner, Duration interval,
+                OperationInterval window, ScheduledExecutorService executor) {
+            this.source = source;
+            this.runner = runner;
+            this.interval = interval;
+            this.window = window;
+            this.executor = executor;
+        }
+    }
+}

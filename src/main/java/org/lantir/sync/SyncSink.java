@@ -1,0 +1,32 @@
+package org.lantir.sync;
+
+import java.util.List;
+import java.util.Set;
+import org.lantir.worklist.SyncCounts;
+import org.lantir.worklist.WorklistItem;
+
+/**
+ * Where a sync run's rows go: the worklist service (which also mints missing IDs) or, plainly,
+ * a {@link org.lantir.worklist.WorklistRepository} through {@link RepositorySyncSink}. Rows
+ * are upserted by (source, source key) in one transaction, never touching a row whose status
+ * is no longer SCHEDULED.
+ */
+public interface SyncSink {
+
+    /**
+     * Applies one run's rows; when {@code complete}, the source's SCHEDULED rows missing from
+     * {@code rows} are removed.
+     */
+    SyncCounts apply(String source, List<WorklistItem> rows, boolean complete);
+
+    /**
+     * As {@link #apply(String, List, boolean)}, but rows stored under {@code keepKeys} (rows
+     * the source has but could not map this time) are not removed by a complete sync. This
+     * default cannot tell them apart, so it then removes nothing; implementations that can
+     * should override it.
+     */
+    default SyncCounts apply(String source, List<WorklistItem> rows, boolean complete,
+            Set<String> keepKeys) {
+        return apply(source, rows, complete && keepKeys.isEmpty());
+    }
+}
