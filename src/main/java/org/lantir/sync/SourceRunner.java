@@ -64,6 +64,12 @@ final class SourceRunner {
                     window.full() ? window.end() : lastFull(previous), clock.instant(), null));
             return succeeded(window, counts, result.skipped());
         } catch (SourceException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                // Stopping, not failing: record nothing, the next start asks again.
+                LOG.info("Sync {}: stopped during a run; nothing applied", name());
+                return new SyncOutcome(SyncOutcome.Status.FAILED, window, SyncCounts.NONE, 0,
+                        "stopped", false);
+            }
             return failed(previous, window, e.getMessage(), e.retryable());
         } catch (RuntimeException e) {
             LOG.error("Sync {}: run failed", name(), e);

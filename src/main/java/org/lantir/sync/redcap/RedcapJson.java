@@ -22,7 +22,9 @@ import java.util.Map;
 final class RedcapJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final JsonFactory FACTORY = MAPPER.getFactory();
+    /** The HTTP client owns the body stream: the parser must not close it. */
+    private static final JsonFactory FACTORY = MAPPER.getFactory().copy()
+            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
 
     private RedcapJson() {
     }

@@ -1,0 +1,241 @@
+package org.lantir.sync.redcap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.lantir.sync.LogCapture;
+import org.lantir.sync.SourceException;
+import org.lantir.sync.redcap.RedcapEmulator.Fault;
+
+class RedcapClientTest {
+
+    private static final ZoneId ZONE = RedcapEmulator.SERVER_ZONE;
+
+    private RedcapEmulator redcap;
+    private RedcapClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        redcap = RedcapEmulator.start();
+        client = client(redcap.apiUrl(), RedcapEmulator.TOKEN, Duration.ofSeconds(2));
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        redcap.close();
+    }
+
+    @Test
+    void exportsTheDataDictionaryInOrder() throws Exception {
+        List<MetadataField> fields = client.exportMetadata();
+
+        assertThat(fields).hasSize(15);
+        assertThat(fields.get(0)).isEqualTo(new MetadataField("record_id", "demographics",
+                "text"));
+        assertThat(redcap.requests().get(0).lastValues()).containsEntry("format", "json")
+                .containsEntry("returnFormat", "json").containsEntry("content", "metadata");
+    }
+
+    @Test
+    void exportsRecordsWithIndexedFieldsAndBoundsInTheServersZone() throws Exception {
+        var begin = LocalDateTime.of(2025, 3, 9, 8, 0).atZone(ZONE).toInstant();
+        var end = LocalDateTime.of(2025, 3, 10, 8, 0).atZone(ZONE).toInstant();
+
+        List<Map<String, String>> rows = client.exportRecords(
+                List.of("record_id", "study_id", "mri_date"), begin, end);
+
+        RedcapEmulator.Request request = redcap.requests().get(0);
+        assertThat(request.lastValues()).containsEntry("fields[0]", "record_id")
+                .containsEntry("fields[1]", "study_id").containsEntry("fields[2]", "mri_date")
+                .containsEntry("dateRangeBegin", "2025-03-09 08:00:00")
+                .containsEntry("dateRangeEnd", "2025-03-10 08:00:00")
+                .containsEntry("token", RedcapEmulator.TOKEN);
+        assertThat(rows).extracting(r -> r.get("record_id")).containsOnly("1", "2", "4", "5");
+        assertThat(rows.get(1)).containsEntry("redcap_repeat_instance", "1");
+    }
+
+    @Test
+    void fullExportSendsNoBounds() throws Exception {
+        List<Map<String, String>> rows = client.exportRecords(List.of("record_id"), null, null);
+
+        assertThat(rows).hasSize(7);
+        assertThat(redcap.requests().get(0).lastValues()).doesNotContainKeys("dateRangeBegin",
+                "dateRangeEnd");
+    }
+
+    @Test
+    void refusedTokenIsNotRetryableAndNeverQuotesTheToken() {
+        String wrong = "ABCDEF0123456789ABCDEF0123456789";
+        RedcapClient refused = client(redcap.apiUrl(), wrong, Duration.ofSeconds(2));
+
+        assertThatThrownBy(refused::exportMetadata).isInstanceOf(SourceException.class)
+                .hasMessageContaining("refused the API token (HTTP 403: You do not have "
+                        + "permissions to use the API)")
+                .hasMessageContaining(redcap.apiUrl().toString())
+                .hasMessageNotContaining(wrong)
+                .satisfies(e -> assertThat(((SourceException) e).retryable()).isFalse());
+        refused.close();
+    }
+
+    @Test
+    void serverErrorIsRetryableAndQuotesThePageText() {
+        redcap.fault(Fault.SERVER_ERROR);
+
+        assertThatThrownBy(client::exportMetadata)
+                .hasMessageContaining("a server error (HTTP 500: 500 Internal Server Error")
+                .hasMessageNotContaining("<")
+                .satisfies(e -> assertThat(((SourceException) e).retryable()).isTrue());
+    }
+
+    @Test
+    void slowServerTimesOut() {
+        redcap.slowDelay(Duration.ofSeconds(20));
+        redcap.fault(Fault.SLOW);
+        RedcapClient impatient = client(redcap.apiUrl(), RedcapEmulator.TOKEN,
+                Duration.ofMillis(300));
+
+        assertThatThrownBy(impatient::exportMetadata)
+                .hasMessageContaining("did not answer within 300 ms (read timeout)")
+                .satisfies(e -> assertThat(((SourceException) e).retryable()).isTrue());
+        impatient.close();
+    }
+
+    @Test
+    void malformedJsonIsReportedWithoutTheBody() {
+        redcap.fault(Fault.MALFORMED_JSON);
+
+        assertThatThrownBy(() -> client.exportRecords(List.of("record_id"), null, null))
+                .hasMessageContaining("sent malformed JSON at line 1, column")
+                .hasMessageContaining("body not shown")
+                .hasMessageNotContaining("CP");
+    }
+
+    @Test
+    void errorTextWithStatus200IsAFailure() {
+        redcap.fault(Fault.ERROR_TEXT);
+
+        assertThatThrownBy(client::exportMetadata)
+                .hasMessageContaining("not JSON: ERROR: REDCap ran out of server memory");
+    }
+
+    @Test
+    void wrongPathIsANotFoundFailure() {
+        RedcapClient lost = client(redcap.apiUrl().resolve("/redcap/"), RedcapEmulator.TOKEN,
+                Duration.ofSeconds(2));
+
+        assertThatThrownBy(lost::exportMetadata).hasMessageContaining("(HTTP 404: 404 Not Found")
+                .satisfies(e -> assertThat(((SourceException) e).retryable()).isFalse());
+        lost.close();
+    }
+
+    @Test
+    void unreachableServerIsRetryable() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        RedcapClient nowhere = client(URI.create("http://127.0.0.1:" + port + "/api/"),
+                RedcapEmulator.TOKEN, Duration.ofSeconds(2));
+
+        assertThatThrownBy(nowhere::exportMetadata).hasMessageContaining("could not be reached")
+                .satisfies(e -> assertThat(((SourceException) e).retryable()).isTrue());
+        nowhere.close();
+    }
+
+    @Test
+    void objectWithErrorInsteadOfAListIsAFailure() {
+        assertThatThrownBy(() -> client.exportRecords(List.of("nope"), null, null))
+                .hasMessageContaining("HTTP 400: The following values in the parameter "
+                        + "\"fields\" are not valid: 'nope'");
+    }
+
+    @Test
+    void readsTheVersionAsText() throws Exception {
+        assertThat(client.exportVersion()).matches("\\d+\\.\\d+\\.\\d+");
+    }
+
+    @Test
+    void closeStopsARequestInFlightPromptly() throws Exception {
+        redcap.slowDelay(Duration.ofSeconds(60));
+        redcap.fault(Fault.SLOW);
+        RedcapClient patient = client(redcap.apiUrl(), RedcapEmulator.TOKEN,
+                Duration.ofSeconds(60));
+        CompletableFuture<Throwable> failure = CompletableFuture.supplyAsync(() -> {
+            try {
+                patient.exportMetadata();
+                return null;
+            } catch (SourceException e) {
+                return e;
+            }
+        });
+        while (redcap.requestCount() == 0) {
+            Thread.sleep(10);
+        }
+
+        patient.close();
+
+        // The guard is far below the emulator's 60 s delay: only a cancelled request ends.
+        assertThat(failure.get(20, TimeUnit.SECONDS)).hasMessageContaining("request stopped");
+    }
+
+    @Test
+    void tokenAppearsInNoMessageAndNoLogLine() throws Exception {
+        String text;
+        StringBuilder messages = new StringBuilder();
+        try (LogCapture log = new LogCapture()) {
+            for (Fault fault : Fault.values()) {
+                redcap.fault(fault);
+                redcap.slowDelay(Duration.ofSeconds(5));
+                RedcapClient c = client(redcap.apiUrl(), RedcapEmulator.TOKEN,
+                        Duration.ofMillis(500));
+                try {
+                    c.exportRecords(List.of("record_id", "study_id"), null, null);
+                } catch (SourceException e) {
+                    messages.append(e.getMessage()).append('\n');
+                } finally {
+                    c.close();
+                }
+            }
+            text = log.allText();
+        }
+
+        assertThat(messages.toString()).contains("HTTP 500").contains("read timeout");
+        assertThat(messages.toString()).doesNotContain(RedcapEmulator.TOKEN);
+        assertThat(text).doesNotContain(RedcapEmulator.TOKEN);
+    }
+
+    @Test
+    void redactionRemovesAnEchoedToken() {
+        String echoed = "<p>Bad token " + RedcapEmulator.TOKEN.toLowerCase() + "</p>";
+
+        assertThat(Redaction.clean(echoed, RedcapEmulator.TOKEN)).isEqualTo("Bad token [token]");
+    }
+
+    @Test
+    void endpointNeverShowsTheTokenOrUserInformation() {
+        RedcapEndpoint endpoint = new RedcapEndpoint(
+                URI.create("https://user:secret@redcap.example.org/api/?x=1"), "T0K3N", ZONE,
+                Duration.ofSeconds(1), Duration.ofSeconds(1));
+
+        assertThat(endpoint.toString()).isEqualTo("REDCap https://redcap.example.org/api/");
+    }
+
+    private static RedcapClient client(URI url, String token, Duration readTimeout) {
+        return new RedcapClient(new RedcapEndpoint(url, token, ZONE, Duration.ofSeconds(2),
+                readTimeout));
+    }
+}
