@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -185,9 +184,7 @@ final class ConfigNode {
      */
     Map<String, Object> extras(Set<String> known, Set<String> silent) {
         Map<String, Object> extras = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = json.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : json.properties()) {
             if (known.contains(field.getKey())) {
                 continue;
             }

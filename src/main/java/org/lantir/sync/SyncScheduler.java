@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -100,10 +102,12 @@ public final class SyncScheduler implements AutoCloseable {
     public CompletableFuture<SyncOutcome> syncNow(String name, boolean full) {
         ScheduledSource source = source(name);
         CompletableFuture<SyncOutcome> result = new CompletableFuture<>();
+        source.waiting.add(result);
+        result.whenComplete((outcome, failure) -> source.waiting.remove(result));
         try {
             source.executor.execute(() -> runOnDemand(source, full, result));
         } catch (RejectedExecutionException e) {
-            result.completeExceptionally(new IllegalStateException("scheduler stopped", e));
+            result.completeExceptionally(new IllegalStateException("sync scheduler stopped"));
         }
         return result;
     }
@@ -121,6 +125,9 @@ public final class SyncScheduler implements AutoCloseable {
         for (ScheduledSource source : all) {
             source.executor.shutdownNow();
             closeQuietly(source.source);
+            // Requests that will never run must not leave their callers waiting.
+            List.copyOf(source.waiting).forEach(waiting -> waiting.completeExceptionally(
+                    new IllegalStateException("sync scheduler stopped")));
         }
         LOG.info("Sync scheduler stopped");
     }
@@ -180,7 +187,7 @@ public final class SyncScheduler implements AutoCloseable {
     }
 
     /** The interval after a success or a skip; after failures, a doubling bounded wait. */
-    Duration nextDelay(ScheduledSource source, SyncOutcome outcome) {
+    private Duration nextDelay(ScheduledSource source, SyncOutcome outcome) {
         if (outcome.status() != SyncOutcome.Status.FAILED) {
             source.failures = 0;
             return source.interval;
@@ -240,7 +247,7 @@ public final class SyncScheduler implements AutoCloseable {
     }
 
     /** One source and its pacing; {@code failures} and {@code next} change on its thread. */
-    static final class ScheduledSource {
+    private static final class ScheduledSource {
         final DataSource source;
         final SourceRunner runner;
         final Duration interval;
@@ -248,6 +255,8 @@ public final class SyncScheduler implements AutoCloseable {
         final ScheduledExecutorService executor;
         volatile int failures;
         volatile ScheduledFuture<?> next;
+        /** Runs asked for and not finished yet (bounded by the callers waiting). */
+        final Set<CompletableFuture<SyncOutcome>> waiting = ConcurrentHashMap.newKeySet();
 
         ScheduledSource(DataSource source, SourceRunner runner, Duration interval,
                 OperationInterval window, ScheduledExecutorService executor) {

@@ -26,11 +26,15 @@ class SyncSchedulerThreadsTest {
                     Duration.ofSeconds(60), OperationInterval.ALL_DAY);
             scheduler.start();
             awaitRequest(redcap);
+            var queued = scheduler.syncNow(SyncSchedulerTest.NAME, true);
 
             scheduler.stop();
 
             // The guard is far below the emulator's delay and the client's 60 s timeout.
             assertThat(scheduler.awaitTermination(Duration.ofSeconds(20))).isTrue();
+            assertThat(queued).failsWithin(Duration.ofSeconds(20))
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .withMessageContaining("stopped");
             assertThat(syncThreads()).isEmpty();
             assertThat(eventLog.appended()).isZero();
             assertThat(states.size()).isZero();

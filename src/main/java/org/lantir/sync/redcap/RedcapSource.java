@@ -36,6 +36,8 @@ public final class RedcapSource implements DataSource {
     private static final Logger LOG = LoggerFactory.getLogger(RedcapSource.class);
     public static final String ENV_URL = "REDCAP_API_URL";
     public static final String ENV_TOKEN = "REDCAP_API_TOKEN";
+    /** Builds REDCap sources for {@link org.lantir.sync.ConfiguredSources}. */
+    public static final org.lantir.sync.SourceFactory FACTORY = RedcapSource::create;
 
     private final RedcapSettings settings;
     private final RedcapClient client;

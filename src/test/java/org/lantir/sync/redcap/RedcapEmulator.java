@@ -221,7 +221,8 @@ public final class RedcapEmulator implements AutoCloseable {
                 return null;
             case MALFORMED_JSON:
                 return Answer.text(200, "application/json; charset=utf-8",
-                        "[{\"record_id\":\"1\",\"redcap_repeat_instrument\":\"\",\"study_id\":\"CP");
+                        "[{\"record_id\":\"1\",\"redcap_repeat_instrument\":\"\","
+                                + "\"study_id\":\"CP");
             case ERROR_TEXT:
                 return Answer.text(200, "text/html; charset=utf-8", "ERROR: REDCap ran out of "
                         + "server memory. The request cannot be processed.");

@@ -1,0 +1,56 @@
+/**
+ * The configuration file: the Python tool's JSON, read and written by
+ * {@link org.lantir.config.ConfigLoader} into the immutable
+ * {@link org.lantir.config.LantirConfig}. Defaults live in
+ * {@link org.lantir.config.ConfigDefaults}.
+ *
+ * <h2>Keys</h2>
+ * <pre>
+ * db_path                 worklist database; ~ expands; relative to the file's folder
+ * users_db_path           REST API user database (same path rules)
+ * db_echo                 kept for the Python tool (true/false, "True"/"False", "0"/"1")
+ * allowed_aet             calling AE titles allowed to associate; [] allows all
+ * protocol                "NAME" or {"SITE_ID": "NAME", ...}; used by sources without one
+ * api                     cors_allowed_origins [], cors_allow_credentials false,
+ *                         cors_allow_methods [GET, POST, PUT, DELETE, OPTIONS],
+ *                         cors_allow_headers ["*"]
+ * data_sources[]          name (default: the type), type (redcap | calpendo),
+ *                         enabled (true), sync_interval (60 s, 1-86400),
+ *                         operation_interval {"start_time": [h, m], "end_time": [h, m]}
+ *                         (default 00:00-23:59, both ends inclusive, may cross midnight),
+ *                         config {...}, field_mapping {...}, window_mode, daily_window
+ *   config (redcap)       site_id, protocol (as above), api_url, api_token, api_token_env
+ *                         (name of the variable holding the token), server_timezone
+ *                         (REDCap's zone; default this machine's), repeat_instrument ("mri"),
+ *                         patient_id_template
+ *                         ("sub_{study}_ses_{session}_fam_{family}_site_{site}"),
+ *                         patient_name_template ("cpip-id-{study}^fa-{family}"),
+ *                         placeholders {study} {family} {session} {site} {record}
+ *                         {instance} {redcap:FIELD}; modality ("MR"),
+ *                         station_ae_title, station_name, protocol_coding_scheme ("99LANTIR"),
+ *                         connect_timeout_seconds (10), read_timeout_seconds (60)
+ *   field_mapping (redcap) REDCap field → worklist field: study_id, family_id, session_id,
+ *                         scheduled_start_date, scheduled_start_time, patient_birth_date,
+ *                         patient_sex, patient_weight_lb, patient_weight_kg,
+ *                         referring_physician_name, performing_physician, station_name,
+ *                         scheduled_station_aetitle, accession_number, study_instance_uid,
+ *                         study_description, procedure_description, protocol_name, modality,
+ *                         patient_id, patient_name
+ * lantir.server           ae_title (MWL_SERVER), bind_address (0.0.0.0), port (4242),
+ *                         max_associations (64), idle_timeout_seconds (300),
+ *                         max_pdu_length (65536), visible_statuses [SCHEDULED, IN_PROGRESS],
+ *                         person_name_case_insensitive (true),
+ *                         calling_ae_default_charsets {"AE": "ISO_IR 100"},
+ *                         max_answers (0: no limit)
+ * lantir.uid_root         "2.25" (PS3.5 B.2); never under 1.2.840.10008
+ * lantir.sync             overlap_seconds (300), retry_initial_seconds (15),
+ *                         retry_max_seconds (600)
+ * </pre>
+ *
+ * <p>Legacy flat files ({@code site}, {@code redcap2wl}, {@code db_update_interval},
+ * top-level {@code operation_interval}, with no or an empty {@code data_sources}) are read as
+ * one REDCap source named {@code redcap_legacy}, with one WARN line. Keys starting with
+ * {@code _} are comments. Other unknown keys are reported with a WARN line naming their path,
+ * and kept when the file is saved.
+ */
+package org.lantir.config;
