@@ -5,54 +5,71 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.lantir.worklist.ProcedureStepStatus;
 import org.lantir.worklist.SyncCounts;
 import org.lantir.worklist.WorklistFilter;
 import org.lantir.worklist.WorklistItem;
 import org.lantir.worklist.WorklistRepository;
 
-/** A {@link SyncSink} straight onto a {@link WorklistRepository}; it mints no IDs. */
+/**
+ * A {@link SyncSink} that keeps, in a complete sync, the rows its source could not map this
+ * time: their stored version is sent along with the fetched rows, so that it counts as
+ * present and nothing else changes; all in the one call of the writing sink, so in one
+ * transaction. The writing is done by {@code writer}: the worklist service (which also mints
+ * missing IDs), or the repository itself.
+ */
 public final class RepositorySyncSink implements SyncSink {
 
-    private static final WorklistFilter SCHEDULED = new WorklistFilter(null, null, null, null,
-            null, Set.of(ProcedureStepStatus.SCHEDULED), 0);
-
     private final WorklistRepository repository;
+    private final SyncSink writer;
 
+    /** Writes straight to the repository; mints nothing. */
     public RepositorySyncSink(WorklistRepository repository) {
+        this(repository, repository::applySync);
+    }
+
+    /**
+     * @param repository where the stored rows are read from
+     * @param writer what applies the rows, e.g. {@code worklistService::applySync}
+     */
+    public RepositorySyncSink(WorklistRepository repository, SyncSink writer) {
         this.repository = Objects.requireNonNull(repository, "repository");
+        this.writer = Objects.requireNonNull(writer, "writer");
     }
 
     @Override
     public SyncCounts apply(String source, List<WorklistItem> rows, boolean complete) {
-        return repository.applySync(source, rows, complete);
+        return writer.apply(source, rows, complete);
     }
 
-    /**
-     * With keys to keep, the rows are applied without removal, then the source's SCHEDULED
-     * rows that are neither fetched nor kept are removed: two transactions instead of one,
-     * which at worst leaves a vanished row until the next complete sync.
-     */
     @Override
     public SyncCounts apply(String source, List<WorklistItem> rows, boolean complete,
             Set<String> keepKeys) {
         if (!complete || keepKeys.isEmpty()) {
-            return apply(source, rows, complete);
+            return writer.apply(source, rows, complete);
         }
-        SyncCounts counts = repository.applySync(source, rows, false);
+        List<WorklistItem> kept = stored(source, rows, keepKeys);
+        List<WorklistItem> all = new ArrayList<>(rows);
+        all.addAll(kept);
 
-        Set<String> present = new HashSet<>(keepKeys);
-        rows.forEach(row -> present.add(row.sourceKey()));
-        List<String> vanished = new ArrayList<>();
-        repository.scan(SCHEDULED, item -> {
-            if (source.equals(item.dataSource()) && !present.contains(item.sourceKey())) {
-                vanished.add(item.sourceKey());
+        SyncCounts counts = writer.apply(source, all, true);
+        return new SyncCounts(counts.added(), counts.updated(),
+                Math.max(0, counts.unchanged() - kept.size()), counts.removed());
+    }
+
+    /** The stored rows under {@code keepKeys} that the fetched rows do not replace. */
+    private List<WorklistItem> stored(String source, List<WorklistItem> rows,
+            Set<String> keepKeys) {
+        Set<String> fetched = new HashSet<>();
+        rows.forEach(row -> fetched.add(row.sourceKey()));
+        List<WorklistItem> kept = new ArrayList<>();
+        repository.scan(WorklistFilter.all(), item -> {
+            String key = item.sourceKey();
+            if (source.equals(item.dataSource()) && keepKeys.contains(key)
+                    && !fetched.contains(key)) {
+                kept.add(item);
             }
             return true;
         });
-
-        int removed = vanished.isEmpty() ? 0 : repository.removeScheduled(source, vanished);
-        return new SyncCounts(counts.added(), counts.updated(), counts.unchanged(),
-                counts.removed() + removed);
+        return kept;
     }
 }
