@@ -183,11 +183,21 @@ public final class ClientAssociation implements AutoCloseable {
             throw new IOException(name() + " presentation context " + contextId
                     + " was not accepted");
         }
+        byte[] data = dataset == null ? null : DicomWriter.write(dataset, pc.transferSyntax());
+        return send(pc, command, data, onPending);
+    }
+
+    /** Sends a request whose data set is already encoded (tests, pass-through). */
+    DimseCall invokeEncoded(int contextId, Dataset command, byte[] data) throws IOException {
+        return send(association.context(contextId), command, data, null);
+    }
+
+    private DimseCall send(PresentationContext pc, Dataset command, byte[] data,
+            Consumer<Dataset> onPending) throws IOException {
         int messageId = nextMessageId();
         command.setInt(Tag.MessageID, VR.US, messageId);
         DimseCall call = new DimseCall(this, messageId, pc, onPending);
         calls.put(messageId, call);
-        byte[] data = dataset == null ? null : DicomWriter.write(dataset, pc.transferSyntax());
         try {
             association.sendMessage(pc.id(), command, data);
         } catch (IOException e) {

@@ -88,8 +88,10 @@ final class UpperLayerStateMachine {
     private final boolean requestor;
     private final Port port;
     private volatile UpperLayerState state = UpperLayerState.STA1;
+    private final java.util.ArrayDeque<Object[]> deferred = new java.util.ArrayDeque<>();
     private AAssociateRQ request;
     private boolean ended;
+    private boolean acting;
 
     UpperLayerStateMachine(boolean requestor, Port port) {
         this.requestor = requestor;
@@ -121,11 +123,26 @@ final class UpperLayerStateMachine {
                 return;
             }
             UpperLayerState from = state;
-            UpperLayerState next = perform(action, event, parameter);
+            acting = true;
+            UpperLayerState next;
+            try {
+                next = perform(action, event, parameter);
+            } finally {
+                acting = false;
+            }
             state = next;
             logTransition(from, event, action, next);
+            runDeferred();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Primitives the user issued from inside an indication, now that the state is set. */
+    private void runDeferred() {
+        while (!deferred.isEmpty()) {
+            Object[] primitive = deferred.poll();
+            handleIfAllowed((UpperLayerEvent) primitive[0], primitive[1]);
         }
     }
 
@@ -134,11 +151,18 @@ final class UpperLayerStateMachine {
      * under the lock, so a primitive issued from another thread sees the state left by the
      * event being handled.
      *
-     * @return whether the event was handled
+     * <p>A primitive issued from inside an indication (on the thread carrying out an action)
+     * runs as soon as that action's event is complete.
+     *
+     * @return whether the event was handled (or deferred)
      */
     boolean handleIfAllowed(UpperLayerEvent event, Object parameter) {
         lock.lock();
         try {
+            if (acting) {
+                deferred.add(new Object[] {event, parameter});
+                return true;
+            }
             if (StateTable.action(state, event) == null) {
                 LOG.debug("{} {} not applicable in {}", port.name(), event.shortName(),
                         state.shortName());
