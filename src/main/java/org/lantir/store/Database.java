@@ -19,7 +19,7 @@ import org.sqlite.SQLiteConfig;
  *
  * <p>Opening it creates the file (and its parent folders) when missing, imports a worklist
  * written by the Python tool (after writing a backup copy beside it, see
- * {@link PylantirImport}), and runs the schema migrations ({@link SchemaMigrator}).
+ * {@code PylantirImport}), and runs the schema migrations ({@code SchemaMigrator}).
  *
  * <p>Concurrency: the database runs in WAL mode with exactly one writer. Every write goes
  * through {@link #inTransaction} on the single write connection, one thread at a time; reads

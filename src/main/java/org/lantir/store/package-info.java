@@ -8,6 +8,6 @@
  *
  * <p>Values are stored as text that sorts like the real value: dates {@code YYYY-MM-DD},
  * times {@code HH:MM:SS[.ffffff]}, instants ISO-8601 UTC with a fixed fraction, decimals as
- * plain decimal strings (see {@link org.lantir.store.SqlValues}).
+ * plain decimal strings (see {@code SqlValues}).
  */
 package org.lantir.store;

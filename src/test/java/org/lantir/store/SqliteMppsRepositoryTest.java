@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.NoSuchElementException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -164,7 +165,7 @@ class SqliteMppsRepositoryTest {
     @Test
     void anUpdateOfAnUnknownInstanceWritesNothing() {
         assertThatThrownBy(() -> mpps.update(created(item.id()), ProcedureStepStatus.COMPLETED,
-                event("MPPS_UPDATED"))).isInstanceOf(java.util.NoSuchElementException.class);
+                event("MPPS_UPDATED"))).isInstanceOf(NoSuchElementException.class);
 
         assertThat(worklist.findById(item.id())).contains(item);
         assertThat(events.recent(10)).isEmpty();
@@ -183,7 +184,8 @@ class SqliteMppsRepositoryTest {
     void listsRecentInstancesNewestFirstAndThoseOfARow() {
         mpps.create(created(item.id()), ProcedureStepStatus.IN_PROGRESS, event("MPPS_CREATED"));
         clock.advance(Duration.ofMinutes(1));
-        mpps.create(instance("2.25.2", null), ProcedureStepStatus.IN_PROGRESS, event("MPPS_CREATED"));
+        mpps.create(instance("2.25.2", null), ProcedureStepStatus.IN_PROGRESS,
+                event("MPPS_CREATED"));
 
         assertThat(mpps.recent(10)).extracting(MppsInstance::sopInstanceUid)
                 .containsExactly("2.25.2", UID);
