@@ -1,9 +1,11 @@
 package org.lantir.store;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -90,6 +92,15 @@ final class SqlValues {
             statement.setNull(index, Types.INTEGER);
         } else {
             statement.setLong(index, value);
+        }
+    }
+
+    /** The rowid of this connection's last INSERT (the write connection is used by one thread). */
+    static long lastInsertRowId(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT last_insert_rowid()")) {
+            row.next();
+            return row.getLong(1);
         }
     }
 

@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.lantir.worklist.EventLog;
@@ -67,12 +66,9 @@ public final class SqliteEventLog implements EventLog {
             insert.executeUpdate();
         }
 
-        try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT last_insert_rowid()")) {
-            row.next();
-            return new EventRecord(row.getLong(1), event.time(), event.kind(), event.source(),
-                    event.subject(), event.worklistItemId(), event.message());
-        }
+        return new EventRecord(SqlValues.lastInsertRowId(connection), event.time(),
+                event.kind(), event.source(), event.subject(), event.worklistItemId(),
+                event.message());
     }
 
     private static List<EventRecord> readAll(PreparedStatement select) throws SQLException {

@@ -40,7 +40,11 @@ public final class SqliteWorklistRepository implements WorklistRepository {
         if (item.id() != null) {
             throw new IllegalArgumentException("Cannot insert " + item + ": it is stored already");
         }
-        return database.inTransaction(c -> WorklistItemRows.insert(c, item, now()));
+        return database.inTransaction(c -> {
+            long id = WorklistItemRows.insert(c, item, now());
+            // Read back, so the caller sees exactly what is stored (times cut to microseconds).
+            return WorklistItemRows.findById(c, id).orElseThrow();
+        });
     }
 
     /**

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,8 +50,11 @@ final class WorklistItemRows {
     private WorklistItemRows() {
     }
 
-    /** Inserts {@code item} (its id ignored) with both bookkeeping times {@code now}. */
-    static WorklistItem insert(Connection connection, WorklistItem item, Instant now)
+    /**
+     * Inserts {@code item} (its id ignored) with both bookkeeping times {@code now}; returns
+     * the new row's id.
+     */
+    static long insert(Connection connection, WorklistItem item, Instant now)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             int next = bindContent(insert, item);
@@ -64,8 +66,7 @@ final class WorklistItemRows {
             insert.executeUpdate();
         }
 
-        // Read back, so the caller sees exactly what is stored (e.g. times cut to microseconds).
-        return findById(connection, lastInsertRowId(connection)).orElseThrow();
+        return SqlValues.lastInsertRowId(connection);
     }
 
     /** Replaces every column but id and created_at; false when no row has the item's id. */
@@ -193,13 +194,5 @@ final class WorklistItemRows {
             return null;
         }
         return new CodedEntry(value, scheme, meaning);
-    }
-
-    private static long lastInsertRowId(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT last_insert_rowid()")) {
-            row.next();
-            return row.getLong(1);
-        }
     }
 }
