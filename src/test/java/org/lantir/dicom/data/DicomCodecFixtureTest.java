@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.lantir.dicom.data.Bytes.hex;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * The data set codec against hand-written byte fixtures (PS3.5 §7.1 and Annex A): decode to
@@ -331,13 +336,25 @@ class DicomCodecFixtureTest {
     }
 
     @Test
-    void unsupportedCharacterSetFallsBackToTheDefault() throws Exception {
+    void unsupportedCharacterSetFallsBackToTheDefaultWithAWarning() throws Exception {
         // (0008,0005) "ISO_IR 999"; (0010,0010) "M" DC "LLER" + pad
         byte[] bytes = hex("08 00 05 00 0A 00 00 00 49 53 4F 5F 49 52 20 39 39 39"
                 + "10 00 10 00 08 00 00 00 4D DC 4C 4C 45 52 20 20");
+        Logger logger = (Logger) LoggerFactory.getLogger(DicomReader.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try {
+            Dataset ds = DicomReader.read(bytes, IMPLICIT, SpecificCharacterSet.DEFAULT);
 
-        Dataset ds = DicomReader.read(bytes, IMPLICIT, SpecificCharacterSet.DEFAULT);
-
-        assertThat(ds.getString(Tag.PatientName)).isEqualTo("MÜLLER");
+            assertThat(ds.getString(Tag.PatientName)).isEqualTo("MÜLLER");
+        } finally {
+            logger.detachAppender(log);
+        }
+        assertThat(log.list).singleElement().satisfies(event -> {
+            assertThat(event.getLevel()).isEqualTo(Level.WARN);
+            assertThat(event.getFormattedMessage()).contains("ISO_IR 999")
+                    .doesNotContain("LLER");
+        });
     }
 }
