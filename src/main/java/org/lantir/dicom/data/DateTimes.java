@@ -122,8 +122,10 @@ public final class DateTimes {
 
     /**
      * Parses a DT key for range matching, each end covering its precision and converted to
-     * local time of {@code zone}. A "-" that starts a UTC offset ({@code &ZZXX}) is told from
-     * the range separator by trying each: the value must read one way only.
+     * local time of {@code zone}. A "-" may start a UTC offset ({@code &ZZXX}) or separate the
+     * ends: a value that reads as one date-time is one; otherwise the "-" that splits it into
+     * two valid, ordered ends is the separator, and a value that splits more than one way is
+     * refused.
      */
     public static Range<LocalDateTime> parseDTRange(String value, ZoneId zone)
             throws DicomFormatException {

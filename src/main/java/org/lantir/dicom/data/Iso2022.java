@@ -35,49 +35,63 @@ final class Iso2022 {
         this.initialG1 = initialG1;
     }
 
-    String decode(byte[] bytes, int offset, int length, VR vr) {
-        StringBuilder text = new StringBuilder(length);
+    /** The elements designated to G0 and G1 while a value is read or written. */
+    private final class State {
         CodeElement g0 = initialG0;
         CodeElement g1 = initialG1;
+
+        void reset() {
+            g0 = initialG0;
+            g1 = initialG1;
+        }
+
+        void designate(CodeElement element) {
+            if (element.isG0()) {
+                g0 = element;
+            } else {
+                g1 = element;
+            }
+        }
+
+        boolean isDesignated(CodeElement element) {
+            return element == (element.isG0() ? g0 : g1);
+        }
+    }
+
+    String decode(byte[] bytes, int offset, int length, VR vr) {
+        StringBuilder text = new StringBuilder(length);
+        State state = new State();
         int end = offset + length;
         int i = offset;
         while (i < end) {
             int b = bytes[i] & 0xFF;
             if (b == ESC) {
-                CodeElement designated = CodeElement.atEscape(bytes, i, end);
-                if (designated == null) {
-                    text.append((char) b);
-                    i++;
-                } else if (designated.isG0()) {
-                    g0 = designated;
-                    i += designated.escape().length;
-                } else {
-                    g1 = designated;
-                    i += designated.escape().length;
-                }
-            } else if (b < 0x20 || b == 0x7F) {
-                text.append((char) b);
-                if (resetsState(b, vr)) {
-                    g0 = initialG0;
-                    g1 = initialG1;
-                }
-                i++;
-            } else if (b < 0x80) {
-                if (g0.isMultiByte() && b != ' ') {
-                    i += decodePair(bytes, i, end, g0, text);
-                    continue;
-                }
-                text.append((char) b);
-                if (resetsState(b, vr)) {
-                    g0 = initialG0;
-                    g1 = initialG1;
-                }
-                i++;
+                i += decodeEscape(bytes, i, end, state, text);
+            } else if (b >= 0x80) {
+                i += decodeHigh(bytes, i, end, state.g1, text);
+            } else if (state.g0.isMultiByte() && b > ' ' && b < 0x7F) {
+                i += decodePair(bytes, i, end, state.g0, text);
             } else {
-                i += decodeHigh(bytes, i, end, g1, text);
+                text.append((char) b);
+                if (resetsState(b, vr)) {
+                    state.reset();
+                }
+                i++;
             }
         }
         return text.toString();
+    }
+
+    private static int decodeEscape(byte[] bytes, int i, int end, State state,
+            StringBuilder text) {
+        CodeElement designated = CodeElement.atEscape(bytes, i, end);
+        if (designated == null) {
+            // Not an escape of DICOM: keep the ESC as a character rather than guess.
+            text.append((char) ESC);
+            return 1;
+        }
+        state.designate(designated);
+        return designated.escape().length;
     }
 
     private static int decodePair(byte[] bytes, int i, int end, CodeElement element,
@@ -129,39 +143,48 @@ final class Iso2022 {
      */
     byte[] encode(String value, VR vr) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(value.length() * 2);
-        CodeElement g0 = initialG0;
-        CodeElement g1 = initialG1;
+        State state = new State();
         for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
             int cp = value.codePointAt(i);
             if (cp < 0x80) {
-                boolean reset = resetsState(cp, vr);
-                if (g0 != initialG0 && (reset || cp != ' ')) {
-                    out.writeBytes(initialG0.escape());
-                    g0 = initialG0;
-                }
-                out.write(cp);
-                if (reset) {
-                    g1 = initialG1;
-                }
-                continue;
+                encodeSingle(out, cp, vr, state);
+            } else {
+                encodeOther(out, cp, state);
             }
-            CodeElement element = choose(cp, g0, g1);
-            if (element == null) {
-                throw new IllegalArgumentException(unencodable(cp));
-            }
-            if (element.isG0() && element != g0) {
-                out.writeBytes(element.escape());
-                g0 = element;
-            } else if (!element.isG0() && element != g1) {
-                out.writeBytes(element.escape());
-                g1 = element;
-            }
-            writeCode(out, element.encode(cp), element);
         }
-        if (g0 != initialG0) {
-            out.writeBytes(initialG0.escape());
-        }
+        returnToInitialG0(out, state);
         return out.toByteArray();
+    }
+
+    /** A character of ISO-IR 6: G0 back to its initial set first, except for a SPACE. */
+    private void encodeSingle(ByteArrayOutputStream out, int cp, VR vr, State state) {
+        boolean reset = resetsState(cp, vr);
+        if (reset || cp != ' ') {
+            returnToInitialG0(out, state);
+        }
+        out.write(cp);
+        if (reset) {
+            state.reset();
+        }
+    }
+
+    private void encodeOther(ByteArrayOutputStream out, int cp, State state) {
+        CodeElement element = choose(cp, state.g0, state.g1);
+        if (element == null) {
+            throw new IllegalArgumentException(unencodable(cp));
+        }
+        if (!state.isDesignated(element)) {
+            out.writeBytes(element.escape());
+            state.designate(element);
+        }
+        writeCode(out, element.encode(cp), element);
+    }
+
+    private void returnToInitialG0(ByteArrayOutputStream out, State state) {
+        if (state.g0 != initialG0) {
+            out.writeBytes(initialG0.escape());
+            state.g0 = initialG0;
+        }
     }
 
     private static void writeCode(ByteArrayOutputStream out, int code, CodeElement element) {
