@@ -16,6 +16,10 @@ final class AnyValueMatcher implements ValueMatcher {
         this.alternatives = List.copyOf(alternatives);
     }
 
+    List<ValueMatcher> alternatives() {
+        return alternatives;
+    }
+
     @Override
     public boolean matches(String stored) {
         for (ValueMatcher alternative : alternatives) {

@@ -109,7 +109,22 @@ public final class MwlQueryParser {
                 keys.add(key);
             }
         }
-        return model == MwlLevel.SCHEDULED_STEP ? combineStartDateAndTime(keys) : keys;
+        List<KeyMatcher> result = model == MwlLevel.SCHEDULED_STEP
+                ? combineStartDateAndTime(keys) : keys;
+        for (KeyMatcher key : result) {
+            if (key instanceof AttributeKeyMatcher a && isReversed(a.matcher())) {
+                throw malformed(a.tag(), "Reversed range in key");
+            }
+        }
+        return result;
+    }
+
+    /** PS3.4 C.2.2.2.5: in {@code a-b}, a is at most b (outside a combined date-time). */
+    private static boolean isReversed(ValueMatcher matcher) {
+        if (matcher instanceof AnyValueMatcher any) {
+            return any.alternatives().stream().anyMatch(MwlQueryParser::isReversed);
+        }
+        return matcher instanceof RangeMatcher<?> r && r.isReversed();
     }
 
     private static boolean isNeverAKey(int tag) {
@@ -258,7 +273,7 @@ public final class MwlQueryParser {
     private static List<KeyMatcher> combineStartDateAndTime(List<KeyMatcher> keys) {
         AttributeKeyMatcher date = rangeKey(keys, Tag.ScheduledProcedureStepStartDate);
         AttributeKeyMatcher time = rangeKey(keys, Tag.ScheduledProcedureStepStartTime);
-        if (date == null || time == null) {
+        if (date == null || time == null || isReversed(date.matcher())) {
             return keys;
         }
         List<KeyMatcher> combined = new ArrayList<>(keys);

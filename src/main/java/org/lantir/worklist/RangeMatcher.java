@@ -32,6 +32,11 @@ final class RangeMatcher<T extends Comparable<? super T>> implements ValueMatche
         return last;
     }
 
+    /** Whether both ends are given and the first lies after the last. */
+    boolean isReversed() {
+        return first != null && last != null && first.compareTo(last) > 0;
+    }
+
     /** Whether the key was written as a range ({@code a-b}, {@code -b}, {@code a-}). */
     boolean isRange() {
         return range;

@@ -8,8 +8,9 @@ import org.lantir.worklist.TemporalValues.Span;
 
 /**
  * Builds the {@link RangeMatcher} of a DA, TM or DT key value (PS3.4 C.2.2.2.5): a single
- * value, {@code a-b} (a ≤ b, both included), {@code -b} or {@code a-}. Anything else throws
- * IllegalArgumentException: a lone {@code -}, a reversed range, a date in another notation.
+ * value, {@code a-b} (both included), {@code -b} or {@code a-}. Anything else throws
+ * IllegalArgumentException: a lone {@code -}, a date in another notation. Whether a > b is
+ * acceptable is for the caller to say ({@link RangeMatcher#isReversed()}).
  */
 final class TemporalRanges {
 
@@ -67,9 +68,8 @@ final class TemporalRanges {
         }
         T first = left.isEmpty() ? null : spanOf.apply(left).first();
         T last = right.isEmpty() ? null : spanOf.apply(right).last();
-        if (first != null && last != null && first.compareTo(last) > 0) {
-            throw new IllegalArgumentException("range ends reversed");
-        }
+        // A reversed range is refused by the parser unless it is the time half of a combined
+        // date-time range, where 1000-0830 over two days is meaningful (C.2.2.2.5.1).
         return new RangeMatcher<>(first, last, true, pointOf);
     }
 
