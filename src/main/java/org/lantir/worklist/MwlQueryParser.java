@@ -127,8 +127,14 @@ public final class MwlQueryParser {
         return matcher instanceof RangeMatcher<?> r && r.isReversed();
     }
 
-    private static boolean isNeverAKey(int tag) {
-        return tag == Tag.SpecificCharacterSet || Tag.group(tag) == 0 || Tag.element(tag) == 0;
+    /**
+     * Specific Character Set, command and group length elements are no keys; nor are private
+     * attributes, which consoles send with values (private creators) and which Lantir neither
+     * matches nor returns, so that they do not turn every answer into FF01.
+     */
+    static boolean isNeverAKey(int tag) {
+        return tag == Tag.SpecificCharacterSet || Tag.group(tag) == 0 || Tag.element(tag) == 0
+                || Tag.isPrivate(tag);
     }
 
     private KeyMatcher parseSequence(Dataset level, int tag, MwlLevel model, Scan scan)

@@ -30,7 +30,7 @@ final class MwlResponseBuilder {
     private static void copyRequested(Dataset template, Dataset stored, Dataset out) {
         for (Element key : template) {
             int tag = key.tag();
-            if (tag == Tag.SpecificCharacterSet || Tag.group(tag) == 0) {
+            if (MwlQueryParser.isNeverAKey(tag)) {
                 continue;
             }
             if (key.value() instanceof List<?>) {

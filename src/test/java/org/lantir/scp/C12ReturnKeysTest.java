@@ -131,6 +131,19 @@ class C12ReturnKeysTest {
         assertThat(w1.contains(Tag.SpecificCharacterSet)).isFalse();
     }
 
+    @Test
+    void privateAttributesAreNeitherMatchedNorReturned() {
+        Dataset q = typicalMrConsole();
+        q.setString(0x00290010, org.lantir.dicom.data.VR.LO, "SOME VENDOR PRIVATE");
+        q.setString(0x00291001, org.lantir.dicom.data.VR.LO, "X");
+
+        var r = lantir.cFind(q);
+
+        assertThat(r.identifiers()).hasSize(2);
+        assertThat(r.pendingStatuses()).containsOnly(Status.PENDING);
+        assertThat(r.identifiers().get(0).contains(0x00290010)).isFalse();
+    }
+
     /** inputs/C12-optional-key-unsupported.dump */
     @Test
     void unsupportedOptionalMatchingKeyIsIgnoredAndSaidSoWithFF01() {
