@@ -1,6 +1,7 @@
 package org.lantir.dicom.data;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -9,8 +10,15 @@ import java.util.List;
  * the enclosing data set, else the default repertoire; values are padded to even length with
  * the VR's padding byte (PS3.5 §6.2). Sequences and items get defined lengths unless asked
  * otherwise (PS3.5 §7.5).
+ *
+ * <p>A group length element (gggg,0000) present in the data set is written with the length of
+ * the rest of its group as encoded (PS3.5 §7.2), so the command group can carry (0000,0000)
+ * with any value and get the right one. In Explicit VR, a value too long for the 16-bit length
+ * of its VR is written as UN (PS3.5 §6.2.2).
  */
 public final class DicomWriter {
+
+    private static final int MAX_SHORT_LENGTH = 0xFFFE;
 
     private final boolean explicit;
     private final boolean undefinedLengths;
@@ -28,8 +36,8 @@ public final class DicomWriter {
      * Encodes a data set.
      *
      * @param undefinedLengths write sequences and items with undefined length and delimiters
-     * @throws IllegalArgumentException when a value cannot be encoded (too long for a 16-bit
-     *         length, a character outside the declared set)
+     * @throws IllegalArgumentException when a value cannot be encoded (a character outside
+     *         the declared set, an unsupported Specific Character Set)
      */
     public static byte[] write(Dataset ds, TransferSyntax ts, boolean undefinedLengths) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -42,9 +50,32 @@ public final class DicomWriter {
         SpecificCharacterSet cs = ds.contains(Tag.SpecificCharacterSet)
                 ? SpecificCharacterSet.of(ds.getStrings(Tag.SpecificCharacterSet))
                 : inherited;
+        ByteArrayOutputStream group = new ByteArrayOutputStream();
+        Element groupLength = null;
+        int current = -1;
         for (Element e : ds) {
-            writeElement(out, e, cs);
+            if (Tag.group(e.tag()) != current) {
+                flushGroup(out, groupLength, group);
+                current = Tag.group(e.tag());
+                groupLength = null;
+            }
+            if (Tag.element(e.tag()) == 0) {
+                groupLength = e;
+            } else {
+                writeElement(group, e, cs);
+            }
         }
+        flushGroup(out, groupLength, group);
+    }
+
+    private void flushGroup(ByteArrayOutputStream out, Element groupLength,
+            ByteArrayOutputStream group) {
+        if (groupLength != null) {
+            writeHeader(out, groupLength.tag(), VR.UL, 4);
+            writeUint32(out, group.size());
+        }
+        out.writeBytes(group.toByteArray());
+        group.reset();
     }
 
     @SuppressWarnings("unchecked")
@@ -54,25 +85,31 @@ public final class DicomWriter {
             return;
         }
         byte[] value = valueBytes(e, cs);
-        writeHeader(out, e.tag(), e.vr(), value.length);
+        VR vr = e.vr();
+        if (explicit && !vr.hasLongHeader() && value.length > MAX_SHORT_LENGTH) {
+            vr = VR.UN;
+        }
+        writeHeader(out, e.tag(), vr, value.length);
         out.writeBytes(value);
     }
 
     private byte[] valueBytes(Element e, SpecificCharacterSet cs) {
         byte[] raw;
         if (e.value() instanceof String text) {
-            if (e.vr().isCharsetSensitive() && !cs.canEncode(text)) {
-                throw new IllegalArgumentException(Tag.toString(e.tag())
-                        + " holds characters outside " + cs);
+            try {
+                raw = cs.encode(text, e.vr());
+            } catch (IllegalArgumentException outsideSet) {
+                throw new IllegalArgumentException(Tag.toString(e.tag()) + " " + e.vr()
+                        + " holds characters outside " + (e.vr().isCharsetSensitive() ? cs
+                        : "the default repertoire"), outsideSet);
             }
-            raw = cs.encode(text, e.vr());
         } else {
             raw = (byte[]) e.value();
         }
         if (raw.length % 2 == 0) {
             return raw;
         }
-        byte[] padded = java.util.Arrays.copyOf(raw, raw.length + 1);
+        byte[] padded = Arrays.copyOf(raw, raw.length + 1);
         padded[raw.length] = e.vr().paddingByte();
         return padded;
     }
@@ -112,9 +149,6 @@ public final class DicomWriter {
         if (vr.hasLongHeader()) {
             writeUint16(out, 0);
             writeUint32(out, length);
-        } else if (length > 0xFFFF) {
-            throw new IllegalArgumentException(Tag.toString(tag) + " " + vr + " value of "
-                    + length + " bytes exceeds a 16-bit length (PS3.5 Table 7.1-2)");
         } else {
             writeUint16(out, length);
         }
