@@ -18,8 +18,6 @@ import org.lantir.dicom.net.pdu.AAbort;
 import org.lantir.dicom.net.pdu.AAssociateAC;
 import org.lantir.dicom.net.pdu.AAssociateRJ;
 import org.lantir.dicom.net.pdu.AAssociateRQ;
-import org.lantir.dicom.net.pdu.AReleaseRP;
-import org.lantir.dicom.net.pdu.AReleaseRQ;
 import org.lantir.dicom.net.pdu.PDU;
 import org.lantir.dicom.net.pdu.PDUDecoder;
 import org.lantir.dicom.net.pdu.PDUEncoder;
@@ -59,6 +57,7 @@ final class Association implements UpperLayerStateMachine.Port {
     private final ReentrantLock messageLock = new ReentrantLock();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final Object timerLock = new Object();
+    private final IdleTimer idle;
     private volatile String name;
     private volatile Transport transport;
     private volatile AssociationInfo info;
@@ -68,8 +67,6 @@ final class Association implements UpperLayerStateMachine.Port {
     private PDataAssembler assembler;
     private List<DimseMessage> completed = List.of();
     private TimerService.Timer artim;
-    private TimerService.Timer idle;
-    private boolean idleArmed;
 
     private Association(Socket socket, boolean requestor, AssociationUser user,
             TimerService timers, Config config, String name) {
@@ -80,6 +77,8 @@ final class Association implements UpperLayerStateMachine.Port {
         this.config = config;
         this.name = name + "#" + serial;
         this.machine = new UpperLayerStateMachine(requestor, this);
+        this.idle = new IdleTimer(timers, config.idleTimeout(), this,
+                user::hasOutstandingRequests);
     }
 
     /** An association for a connection a listener accepted; run {@link #runAsAcceptor()}. */
@@ -97,10 +96,6 @@ final class Association implements UpperLayerStateMachine.Port {
         return a;
     }
 
-    long serial() {
-        return serial;
-    }
-
     @Override
     public String name() {
         return name;
@@ -113,10 +108,6 @@ final class Association implements UpperLayerStateMachine.Port {
     /** What services may know of the association; null before the A-ASSOCIATE-RQ. */
     AssociationInfo info() {
         return info;
-    }
-
-    AAssociateRQ request() {
-        return request;
     }
 
     PresentationContext context(int id) {
@@ -202,7 +193,7 @@ final class Association implements UpperLayerStateMachine.Port {
                 transportClosed(null);
                 return false;
             }
-            traceBytes("<<", raw);
+            PDULog.bytes(name, "<<", raw);
             pdu = PDUDecoder.decode(raw);
         } catch (PDUException invalid) {
             invalidPdu(invalid);
@@ -215,7 +206,7 @@ final class Association implements UpperLayerStateMachine.Port {
     }
 
     private boolean received(PDU pdu) {
-        touchIdle();
+        idle.touch();
         if (pdu instanceof PDataTF data && acceptsData()) {
             try {
                 completed = assembler.add(data);
@@ -293,7 +284,7 @@ final class Association implements UpperLayerStateMachine.Port {
         if (answer instanceof AAssociateAC ac) {
             negotiated(request, ac, request.userInformation().maxLength());
             machine.handle(UpperLayerEvent.EVT7, ac);
-            armIdle();
+            idle.arm();
             user.associateAccepted(ac);
         } else {
             machine.handle(UpperLayerEvent.EVT8, answer);
@@ -341,7 +332,7 @@ final class Association implements UpperLayerStateMachine.Port {
         } finally {
             messageLock.unlock();
         }
-        touchIdle();
+        idle.touch();
     }
 
     /** Requestor: A-RELEASE request (Evt11). */
@@ -377,9 +368,9 @@ final class Association implements UpperLayerStateMachine.Port {
         if (t == null) {
             return;
         }
-        logSent(pdu);
+        PDULog.sent(name, pdu);
         byte[] bytes = PDUEncoder.encode(pdu);
-        traceBytes(">>", bytes);
+        PDULog.bytes(name, ">>", bytes);
         try {
             t.write(bytes, () -> true);
         } catch (IOException e) {
@@ -391,7 +382,7 @@ final class Association implements UpperLayerStateMachine.Port {
     @Override
     public void sendData(PDataTF pdu) throws IOException {
         byte[] bytes = PDUEncoder.encode(pdu);
-        traceBytes(">>", bytes);
+        PDULog.bytes(name, ">>", bytes);
         transport.write(bytes, () -> {
             UpperLayerState state = machine.state();
             return state == UpperLayerState.STA6 || state == UpperLayerState.STA8;
@@ -449,7 +440,7 @@ final class Association implements UpperLayerStateMachine.Port {
         Thread.currentThread().setName(name);
         info = new AssociationInfo(name, rq.callingAeTitle(), rq.calledAeTitle(),
                 remoteAddress());
-        logRequest(rq);
+        PDULog.request(name, rq);
         if ((rq.protocolVersion() & AAssociateRQ.PROTOCOL_VERSION_1) == 0) {
             // PS3.8 §9.3.4 Table 9-21: source 2 (ACSE), reason 2.
             return new AAssociateRJ(AAssociateRJ.REJECTED_PERMANENT,
@@ -510,56 +501,9 @@ final class Association implements UpperLayerStateMachine.Port {
     @Override
     public void associationEnding() {
         if (ended.compareAndSet(false, true)) {
-            disarmIdle();
+            idle.disarm();
             user.associationEnding();
         }
-    }
-
-    // ---- Idle timer ----------------------------------------------------------------------
-
-    private void armIdle() {
-        if (config.idleTimeout() == null) {
-            return;
-        }
-        synchronized (timerLock) {
-            idleArmed = true;
-        }
-        touchIdle();
-    }
-
-    private void disarmIdle() {
-        synchronized (timerLock) {
-            idleArmed = false;
-            if (idle != null) {
-                idle.cancel();
-                idle = null;
-            }
-        }
-    }
-
-    /** Restarts the idle timer: something moved on the association. */
-    private void touchIdle() {
-        synchronized (timerLock) {
-            if (!idleArmed) {
-                return;
-            }
-            if (idle != null) {
-                idle.cancel();
-            }
-            idle = timers.schedule(config.idleTimeout(), this::idleExpired);
-        }
-    }
-
-    private void idleExpired() {
-        if (!machine.state().isAssociationEstablished()) {
-            return;
-        }
-        if (user.hasOutstandingRequests()) {
-            touchIdle();
-            return;
-        }
-        LOG.warn("{} idle for {}; aborting the association", name, config.idleTimeout());
-        abort(AAbort.byServiceUser());
     }
 
     // ---- Closing and logging -------------------------------------------------------------
@@ -578,54 +522,5 @@ final class Association implements UpperLayerStateMachine.Port {
 
     private InetSocketAddress remoteAddress() {
         return socket.getRemoteSocketAddress() instanceof InetSocketAddress a ? a : null;
-    }
-
-    private void logRequest(AAssociateRQ rq) {
-        if (!LOG.isInfoEnabled()) {
-            return;
-        }
-        StringBuilder offered = new StringBuilder();
-        for (PresentationContextRQ pc : rq.presentationContexts()) {
-            offered.append(offered.length() == 0 ? "" : ", ").append(pc.id()).append(':')
-                    .append(pc.abstractSyntax());
-        }
-        LOG.info("{} A-ASSOCIATE-RQ from {} to {}, contexts offered: {}", name,
-                rq.callingAeTitle(), rq.calledAeTitle(), offered);
-        LOG.debug("{} proposed {}; max PDU length {}, implementation {} {}", name,
-                rq.presentationContexts(), rq.userInformation().maxLength(),
-                rq.userInformation().implementationClassUid(),
-                rq.userInformation().implementationVersionName());
-    }
-
-    private void logSent(PDU pdu) {
-        if (pdu instanceof AAssociateAC ac) {
-            long accepted = ac.presentationContexts().stream()
-                    .filter(PresentationContextAC::isAccepted).count();
-            LOG.info("{} A-ASSOCIATE-AC sent: {} of {} contexts accepted", name, accepted,
-                    ac.presentationContexts().size());
-            LOG.debug("{} contexts answered {}", name, ac.presentationContexts());
-        } else if (pdu instanceof AAssociateRJ rj) {
-            LOG.warn("{} A-ASSOCIATE-RJ sent: {}", name, rj);
-        } else if (pdu instanceof AAbort abort) {
-            LOG.info("{} A-ABORT sent: {}", name, abort);
-        } else if (pdu instanceof AAssociateRQ rq) {
-            LOG.info("{} A-ASSOCIATE-RQ sent, contexts offered: {}", name,
-                    rq.presentationContexts());
-        } else if (pdu instanceof AReleaseRP) {
-            LOG.info("{} released", name);
-        } else if (pdu instanceof AReleaseRQ) {
-            LOG.debug("{} A-RELEASE-RQ sent", name);
-        }
-    }
-
-    private void traceBytes(String direction, byte[] bytes) {
-        if (!LOG.isTraceEnabled()) {
-            return;
-        }
-        StringBuilder hex = new StringBuilder(bytes.length * 3);
-        for (byte b : bytes) {
-            hex.append(String.format("%02X ", b));
-        }
-        LOG.trace("{} {} {} bytes: {}", name, direction, bytes.length, hex);
     }
 }

@@ -129,9 +129,18 @@ public final class DicomServer {
             createExecutors();
         }
         ServerSocket socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(InetAddress.getByName(settings.bindAddress()),
-                settings.port()), 128);
+        try {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(settings.bindAddress()),
+                    settings.port()), 128);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            if (ownsExecutors) {
+                shutdownExecutors();
+            }
+            throw new IOException("Cannot listen on " + settings.bindAddress() + ":"
+                    + settings.port() + ": " + e.getMessage(), e);
+        }
         serverSocket = socket;
         acceptor = new Thread(() -> acceptLoop(socket),
                 "dicom-listener-" + settings.aeTitle() + ":" + socket.getLocalPort());
@@ -155,9 +164,7 @@ public final class DicomServer {
             association.closeTransport();
         }
         if (ownsExecutors) {
-            shutdown(associationExecutor);
-            shutdown(dimseExecutor);
-            ownScheduler.shutdownNow();
+            shutdownExecutors();
         }
         LOG.info("Stopped listening as {} on port {}", settings.aeTitle(),
                 socket.getLocalPort());
@@ -196,6 +203,12 @@ public final class DicomServer {
         timers = TimerService.of(ownScheduler);
     }
 
+    private void shutdownExecutors() {
+        shutdown(associationExecutor);
+        shutdown(dimseExecutor);
+        ownScheduler.shutdownNow();
+    }
+
     private static ThreadFactory threads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return r -> {
@@ -223,7 +236,8 @@ public final class DicomServer {
         ServerAssociation user = new ServerAssociation();
         Association association = Association.acceptor(connection, user, timers,
                 new Association.Config(settings.artimTimeout(), settings.idleTimeout(),
-                        settings.idleTimeout(), settings.maxPduLengthReceived()));
+                        settings.idleTimeout().plus(settings.artimTimeout()),
+                        settings.maxPduLengthReceived()));
         user.association = association;
         LOG.info("{} connection from {}", association.name(), connection.getRemoteSocketAddress());
         live.add(association);

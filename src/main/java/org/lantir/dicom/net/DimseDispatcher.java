@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import org.lantir.dicom.data.Dataset;
 import org.lantir.dicom.data.DicomFormatException;
@@ -12,6 +13,7 @@ import org.lantir.dicom.data.DicomReader;
 import org.lantir.dicom.data.SpecificCharacterSet;
 import org.lantir.dicom.data.Tag;
 import org.lantir.dicom.data.VR;
+import org.lantir.dicom.net.pdu.AAbort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,12 +76,21 @@ final class DimseDispatcher {
         IncomingRequest request = new IncomingRequest(association.info(),
                 association.context(message.presentationContextId()), command, message.data());
         inFlight.put(request.messageId(), request);
-        worker.execute(() -> process(request));
+        submit(() -> process(request));
     }
 
     /** A-RELEASE indication: answer once the requests already received are done. */
     void onReleaseRequested() {
-        worker.execute(association::releaseResponse);
+        submit(association::releaseResponse);
+    }
+
+    private void submit(Runnable task) {
+        try {
+            worker.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            LOG.warn("{} no worker left (server stopping); aborting", association.name());
+            association.abort(AAbort.byServiceUser());
+        }
     }
 
     /** The association is gone: services polling {@link DimseRequest#isCancelled()} stop. */
@@ -167,6 +178,7 @@ final class DimseDispatcher {
                 defaultCharacterSet.apply(association.info().callingAeTitle());
         try {
             request.setDataset(DicomReader.read(encoded, request.transferSyntax(), charset));
+            LOG.debug("{} << data set {}", association.name(), request.dataset());
         } catch (DicomFormatException malformed) {
             LOG.warn("{} message {} carries a malformed data set", association.name(),
                     request.messageId());

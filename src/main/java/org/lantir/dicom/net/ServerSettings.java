@@ -18,7 +18,8 @@ import org.lantir.dicom.data.SpecificCharacterSet;
  * @param artimTimeout the ARTIM timer (PS3.8 §9.1.5): how long to wait for the A-ASSOCIATE-RQ
  *        after a connection opens, and for the peer to close after release or abort
  * @param idleTimeout how long an association may stay silent (no PDU, no request being worked
- *        on) before it is aborted; also how long a peer may leave a response unread
+ *        on) before it is aborted; a peer that leaves a response unread for this long plus the
+ *        ARTIM timeout is disconnected
  * @param maxPduLengthReceived the Maximum Length announced (PS3.8 Annex D.1); a P-DATA-TF
  *        longer than it is aborted
  * @param allowedCallingAeTitles calling AE titles served; empty = any

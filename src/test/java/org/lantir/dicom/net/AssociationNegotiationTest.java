@@ -250,7 +250,7 @@ class AssociationNegotiationTest {
         void protocolVersionWithoutBit0IsRejectedAndArtimClosesIfThePeerStays()
                 throws Exception {
             start(ServerSettings.of("MWL_SCP", "127.0.0.1", 0)
-                    .withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(60)));
+                    .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(60)));
             AAssociateRQ rq = RawPeer.request("MWL_SCP", "MRI_3T", 16384,
                     PresentationContextRQ.of(1, MWL, IMPLICIT));
             AAssociateRQ version2 = new AAssociateRQ(2, rq.calledAeTitle(), rq.callingAeTitle(),

@@ -140,7 +140,8 @@ class FragmentationTest {
     @Test
     void ourClientRespectsTheServersMaximumWhenSending() throws Exception {
         try (ClientAssociation a = new DicomClient().connect("127.0.0.1", server.port(),
-                "MRI_3T", "MWL_SCP", DicomClient.contextsFor(UID.MODALITY_PERFORMED_PROCEDURE_STEP))) {
+                "MRI_3T", "MWL_SCP",
+                DicomClient.contextsFor(UID.MODALITY_PERFORMED_PROCEDURE_STEP))) {
             Dataset large = new Dataset();
             large.setString(Tag.CommentsOnThePerformedProcedureStep, VR.ST, "x".repeat(1024));
             large.setString(Tag.PatientComments, VR.LT, lt10240('Z'));

@@ -40,7 +40,7 @@ class RequestorTest {
     private final java.util.concurrent.ExecutorService acceptorThread =
             Executors.newSingleThreadExecutor();
     private final ClientSettings settings = ClientSettings.defaults().withTimeouts(
-            Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(10));
+            Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(10));
 
     interface Script {
         void run(RawPeer acceptor) throws Exception;

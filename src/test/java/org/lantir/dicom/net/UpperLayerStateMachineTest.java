@@ -70,7 +70,7 @@ class UpperLayerStateMachineTest {
     static final AAbort UNEXPECTED = AAbort.byServiceProvider(AAbort.UNEXPECTED_PDU);
 
     /** Records what the machine asks for, in order. */
-    static final class RecordingPort implements UpperLayerStateMachine.Port {
+    static class RecordingPort implements UpperLayerStateMachine.Port {
         final List<String> calls = new ArrayList<>();
         final List<PDU> sent = new ArrayList<>();
         AAssociateRJ providerRejection;
@@ -794,6 +794,29 @@ class UpperLayerStateMachineTest {
         m.handle(EVT17, null);
 
         assertThat(port.calls.stream().filter("ending"::equals)).hasSize(1);
+    }
+
+    @Test
+    void primitiveIssuedInsideAnIndicationRunsOnceTheStateIsSet() {
+        UpperLayerStateMachine[] self = new UpperLayerStateMachine[1];
+        RecordingPort answering = new RecordingPort() {
+            @Override
+            public void releaseIndication(boolean collision) {
+                super.releaseIndication(collision);
+                self[0].handleIfAllowed(EVT14, null);
+            }
+        };
+        UpperLayerStateMachine m = new UpperLayerStateMachine(true, answering);
+        self[0] = m;
+        m.handle(EVT1, RQ);
+        m.handle(EVT2, null);
+        m.handle(EVT3, AC);
+        m.handle(EVT11, null);
+
+        m.handle(EVT12, new AReleaseRQ());
+
+        assertThat(m.state()).isEqualTo(STA11);
+        assertThat(answering.lastSent()).isInstanceOf(AReleaseRP.class);
     }
 
     @Test
