@@ -51,9 +51,10 @@ class DimseDispatchTest {
     }
 
     @Test
-    void findStreamsPendingIdentifiersThenSuccess() throws Exception {
-        try (ClientAssociation a = connect(new FakeServices.Worklist(
-                FakeServices.match("DOE^JANE"), FakeServices.match("DOE^JOHN")))) {
+    void findStreamsPendingIdentifiersThenSuccessWithoutPatientDataAtInfo() throws Exception {
+        try (LogCapture log = new LogCapture(); ClientAssociation a = connect(
+                new FakeServices.Worklist(FakeServices.match("DOE^JANE"),
+                        FakeServices.match("DOE^JOHN")))) {
             List<Dataset> matches = new CopyOnWriteArrayList<>();
 
             DimseResponse rsp = a.find(MWL, new Dataset().setString(Tag.PatientName, "DOE*"),
@@ -65,6 +66,9 @@ class DimseDispatchTest {
             assertThat(rsp.command().getString(Tag.AffectedSOPClassUID)).isEqualTo(MWL);
             assertThat(rsp.command().getInt(Tag.CommandDataSetType, -1))
                     .isEqualTo(Dimse.NO_DATASET);
+            assertThat(log.lines(Level.INFO)).anySatisfy(line -> assertThat(line)
+                    .contains("C-FIND-RQ message 1").contains(MWL).contains("0000H"));
+            assertThat(log.lines(Level.INFO)).noneMatch(line -> line.contains("DOE^"));
         }
     }
 
