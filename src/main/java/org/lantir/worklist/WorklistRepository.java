@@ -1,6 +1,8 @@
 package org.lantir.worklist;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -33,6 +35,22 @@ public interface WorklistRepository {
     List<WorklistItem> findBySpsId(String spsId, String requestedProcedureId);
 
     List<WorklistItem> findByAccessionNumber(String accessionNumber);
+
+    /**
+     * The rows of one data source keyed by source key, so that a re-sync can keep the
+     * identifiers Lantir minted for them. This default scans every row; a store should answer
+     * it from an index on (source, source key).
+     */
+    default Map<String, WorklistItem> findBySource(String source) {
+        Map<String, WorklistItem> rows = new HashMap<>();
+        scan(WorklistFilter.all(), item -> {
+            if (source.equals(item.dataSource()) && item.sourceKey() != null) {
+                rows.put(item.sourceKey(), item);
+            }
+            return true;
+        });
+        return rows;
+    }
 
     /**
      * Applies one source's rows in a single transaction, keyed by (source, source key):

@@ -1,0 +1,67 @@
+package org.lantir.dicom.net;
+
+/**
+ * DIMSE status codes (PS3.7 Annex C) and the C-FIND codes of PS3.4 Table K.4-1 / C.4-1.
+ * The hexadecimal value is in each constant's doc.
+ */
+public final class Status {
+
+    /** 0000H. */
+    public static final int SUCCESS = 0x0000;
+    /** FF00H: matches are continuing (C-FIND). */
+    public static final int PENDING = 0xFF00;
+    /** FF01H: matches are continuing, optional keys not supported (PS3.4 Table K.4-1). */
+    public static final int PENDING_WARNING = 0xFF01;
+    /** FE00H: matching terminated due to Cancel (PS3.7 C.5.1). */
+    public static final int CANCEL = 0xFE00;
+    /** A700H: refused, out of resources (PS3.4 Table K.4-1). */
+    public static final int OUT_OF_RESOURCES = 0xA700;
+    /** A900H: identifier does not match SOP Class (PS3.4 Table K.4-1). */
+    public static final int IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS = 0xA900;
+    /** C000H: unable to process (PS3.4 Table K.4-1; C000H-CFFFH). */
+    public static final int UNABLE_TO_PROCESS = 0xC000;
+    /** 0105H: no such attribute (PS3.7 C.4.5). */
+    public static final int NO_SUCH_ATTRIBUTE = 0x0105;
+    /** 0106H: invalid attribute value (PS3.7 C.4.6). */
+    public static final int INVALID_ATTRIBUTE_VALUE = 0x0106;
+    /** 0110H: processing failure (PS3.7 C.4.10). */
+    public static final int PROCESSING_FAILURE = 0x0110;
+    /** 0111H: duplicate SOP instance (PS3.7 C.4.2). */
+    public static final int DUPLICATE_SOP_INSTANCE = 0x0111;
+    /** 0112H: no such SOP instance (PS3.7 C.4.15). */
+    public static final int NO_SUCH_SOP_INSTANCE = 0x0112;
+    /** 0117H: invalid object instance (PS3.7 C.4.9). */
+    public static final int INVALID_OBJECT_INSTANCE = 0x0117;
+    /** 0118H: no such SOP class (PS3.7 C.4.16), for DIMSE-N. */
+    public static final int NO_SUCH_SOP_CLASS = 0x0118;
+    /** 0119H: class-instance conflict (PS3.7 C.4.1). */
+    public static final int CLASS_INSTANCE_CONFLICT = 0x0119;
+    /** 0120H: missing attribute (PS3.7 C.4.12). */
+    public static final int MISSING_ATTRIBUTE = 0x0120;
+    /** 0121H: missing attribute value (PS3.7 C.4.13). */
+    public static final int MISSING_ATTRIBUTE_VALUE = 0x0121;
+    /** 0122H: refused, SOP class not supported (PS3.7 C.5.3), for DIMSE-C. */
+    public static final int SOP_CLASS_NOT_SUPPORTED = 0x0122;
+    /** 0124H: refused, not authorized (PS3.7 C.5.4). */
+    public static final int NOT_AUTHORIZED = 0x0124;
+    /** 0210H: duplicate invocation (PS3.7 C.4.3). */
+    public static final int DUPLICATE_INVOCATION = 0x0210;
+    /** 0211H: unrecognized operation (PS3.7 C.4.17). */
+    public static final int UNRECOGNIZED_OPERATION = 0x0211;
+    /** 0212H: mistyped argument (PS3.7 C.4.11). */
+    public static final int MISTYPED_ARGUMENT = 0x0212;
+    /** 0213H: resource limitation (PS3.7 C.4.14). */
+    public static final int RESOURCE_LIMITATION = 0x0213;
+
+    private Status() {
+    }
+
+    public static boolean isPending(int status) {
+        return status == PENDING || status == PENDING_WARNING;
+    }
+
+    /** The status in the {@code 0000H} form used in logs. */
+    public static String toHex(int status) {
+        return String.format("%04XH", status);
+    }
+}

@@ -1,0 +1,277 @@
+package org.lantir.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * One SQLite database file: Lantir's worklist store.
+ *
+ * <p>Opening it creates the file (and its parent folders) when missing, imports a worklist
+ * written by the Python tool (after writing a backup copy beside it, see
+ * {@code PylantirImport}), and runs the schema migrations ({@code SchemaMigrator}).
+ *
+ * <p>Concurrency: the database runs in WAL mode with exactly one writer. Every write goes
+ * through {@link #inTransaction} on the single write connection, one thread at a time; reads
+ * go through {@link #read} on read-only connections of their own, so a long sync transaction
+ * never holds up a C-FIND. A read made by the thread that holds the write transaction uses
+ * the write connection, so it sees its own uncommitted changes.
+ */
+public final class Database implements AutoCloseable {
+
+    /** How long a statement waits for a lock held by another process before failing. */
+    static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final Path file;
+    private final Clock clock;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final ReaderPool readers;
+    private volatile boolean closed;
+
+    private Database(Path file, Clock clock, Connection writer) {
+        this.file = file;
+        this.clock = clock;
+        this.writer = writer;
+        this.readers = new ReaderPool(() -> connect(file, readerConfig()));
+    }
+
+    /** Opens (creating or migrating as needed) the database at {@code file}. */
+    public static Database open(Path file) {
+        return open(file, Clock.systemUTC());
+    }
+
+    /**
+     * Opens the database; {@code clock} gives the times the store writes (row bookkeeping,
+     * backup names), so tests can fix them.
+     */
+    public static Database open(Path file, Clock clock) {
+        Path absolute = file.toAbsolutePath();
+        createParentDirectories(absolute);
+
+        Database database;
+        try {
+            database = new Database(absolute, clock, connect(absolute, writerConfig()));
+        } catch (SQLException e) {
+            throw new StoreException("Cannot open database " + absolute + ": " + e.getMessage(),
+                    e);
+        }
+
+        try {
+            database.prepare();
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        return database;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The clock the store uses for the times it writes. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** The schema version (SQLite's {@code user_version}) of the open database. */
+    public int schemaVersion() {
+        return read(SchemaMigrator::userVersion);
+    }
+
+    /**
+     * Runs {@code work} in one write transaction on the write connection: committed when it
+     * returns, rolled back when it throws. Writers queue one after another. Called from
+     * inside another transaction on the same thread, it joins that transaction.
+     *
+     * @throws StoreException wrapping an {@link SQLException}, after the rollback
+     */
+    public <T> T inTransaction(SqlWork<T> work) {
+        checkOpen();
+        if (writeLock.isHeldByCurrentThread()) {
+            return runOn(writer, work);
+        }
+
+        writeLock.lock();
+        try {
+            checkOpen();
+            return runTransaction(work);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} on a read-only connection of its own (or on the write connection when
+     * this thread is inside {@link #inTransaction}). The connection is only valid inside
+     * {@code work}.
+     */
+    public <T> T read(SqlWork<T> work) {
+        checkOpen();
+        if (writeLock.isHeldByCurrentThread()) {
+            return runOn(writer, work);
+        }
+
+        Connection connection = borrowReader();
+        try {
+            return runOn(connection, work);
+        } finally {
+            readers.release(connection);
+        }
+    }
+
+    /** Closes every connection, after the write transaction under way (if any) ends. */
+    @Override
+    public void close() {
+        closed = true;
+        readers.close();
+
+        writeLock.lock();
+        try {
+            writer.close();
+        } catch (SQLException e) {
+            LOG.warn("Closing database {} failed", file, e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void prepare() {
+        PylantirImport pylantir = new PylantirImport(file, clock);
+        boolean fromPylantir = runOn(writer, pylantir::isPylantirDatabase);
+        if (fromPylantir) {
+            runOn(writer, pylantir::writeBackup);
+        }
+
+        runOn(writer, Database::enableWal);
+        int version = new SchemaMigrator(this).migrate();
+        if (fromPylantir) {
+            inTransaction(pylantir::importRows);
+        }
+
+        LOG.info("Opened worklist database {} (schema version {})", file, version);
+    }
+
+    private <T> T runTransaction(SqlWork<T> work) {
+        try {
+            writer.setAutoCommit(false);
+            T result = work.run(writer);
+            writer.commit();
+            return result;
+        } catch (SQLException e) {
+            rollback();
+            throw new StoreException("Writing to " + file + " failed: " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            rollback();
+            throw e;
+        } finally {
+            restoreAutoCommit();
+        }
+    }
+
+    private <T> T runOn(Connection connection, SqlWork<T> work) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("Database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Connection borrowReader() {
+        try {
+            return readers.borrow();
+        } catch (SQLException e) {
+            throw new StoreException("Cannot open a reader on " + file + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private void rollback() {
+        try {
+            writer.rollback();
+        } catch (SQLException e) {
+            LOG.error("Rollback on {} failed", file, e);
+        }
+    }
+
+    private void restoreAutoCommit() {
+        try {
+            writer.setAutoCommit(true);
+        } catch (SQLException e) {
+            LOG.error("Cannot end the transaction on {}", file, e);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new StoreException("Database " + file + " is closed");
+        }
+    }
+
+    private static Void enableWal(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("PRAGMA journal_mode = WAL")) {
+            String mode = row.next() ? row.getString(1) : "unknown";
+            if (!"wal".equalsIgnoreCase(mode)) {
+                // E.g. some network file systems: SQLite then keeps its rollback journal and
+                // readers wait for writers.
+                LOG.warn("SQLite refused WAL mode (journal mode is {}); reads may wait for "
+                        + "syncs", mode);
+            }
+        }
+        return null;
+    }
+
+    private static SQLiteConfig writerConfig() {
+        SQLiteConfig config = commonConfig();
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        // IMMEDIATE takes the write lock at BEGIN, so a transaction never fails half-way
+        // because another process began writing first.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return config;
+    }
+
+    private static SQLiteConfig readerConfig() {
+        SQLiteConfig config = commonConfig();
+        config.setReadOnly(true);
+        return config;
+    }
+
+    private static SQLiteConfig commonConfig() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.enforceForeignKeys(true);
+        return config;
+    }
+
+    private static Connection connect(Path file, SQLiteConfig config) throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+    }
+
+    private static void createParentDirectories(Path file) {
+        Path parent = file.getParent();
+        if (parent == null) {
+            return;
+        }
+
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create folder " + parent + " for the database: "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.lantir.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings a database to the newest schema. The version is SQLite's {@code PRAGMA user_version};
+ * migration N is the resource {@code migrations/V00N__*.sql} beside this class, applied in
+ * its own transaction together with the version bump, so a failed migration leaves the
+ * previous version intact.
+ *
+ * <p>A migration file holds plain DDL; its statements end with a {@code ;} at the end of a
+ * line, and lines starting with {@code --} are comments.
+ */
+final class SchemaMigrator {
+
+    /** In order: entry N-1 takes the schema from version N-1 to N. Append, never edit. */
+    static final List<String> MIGRATIONS = List.of(
+            "V001__initial_schema.sql");
+
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
+
+    private final Database database;
+
+    SchemaMigrator(Database database) {
+        this.database = database;
+    }
+
+    static int latestVersion() {
+        return MIGRATIONS.size();
+    }
+
+    /** Applies the missing migrations; returns the resulting version. */
+    int migrate() {
+        int current = database.inTransaction(SchemaMigrator::userVersion);
+        if (current > latestVersion()) {
+            throw new StoreException("Database " + database.file() + " has schema version "
+                    + current + ", newer than this Lantir knows (" + latestVersion()
+                    + "); use a newer Lantir");
+        }
+
+        for (int version = current + 1; version <= latestVersion(); version++) {
+            apply(version, MIGRATIONS.get(version - 1));
+        }
+        return latestVersion();
+    }
+
+    static int userVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("PRAGMA user_version")) {
+            return row.next() ? row.getInt(1) : 0;
+        }
+    }
+
+    private void apply(int version, String resource) {
+        List<String> statements = statements(read(resource));
+        database.inTransaction(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : statements) {
+                    statement.execute(sql);
+                }
+                // PRAGMA takes no bound parameters; the version is our own integer.
+                statement.execute("PRAGMA user_version = " + version);
+            }
+            return null;
+        });
+
+        LOG.info("Applied schema migration {} to {}", resource, database.file());
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = SchemaMigrator.class.getResourceAsStream("migrations/" + resource)) {
+            if (in == null) {
+                throw new StoreException("Schema migration " + resource + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read schema migration " + resource, e);
+        }
+    }
+
+    static List<String> statements(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\\R")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                statements.add(current.toString().strip());
+                current.setLength(0);
+            }
+        }
+
+        if (!current.toString().isBlank()) {
+            statements.add(current.toString().strip());
+        }
+        return statements;
+    }
+}

@@ -1,0 +1,86 @@
+package org.lantir.store;
+
+import static org.lantir.store.SqlValues.setLong;
+import static org.lantir.store.SqlValues.setText;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.lantir.worklist.EventLog;
+import org.lantir.worklist.EventRecord;
+
+/**
+ * The persistent event log in SQLite ({@code event_log}). An event without a time is stamped
+ * with the {@link Database#clock()}. {@link SqliteMppsRepository} appends through
+ * {@link #append(Connection, EventRecord)} inside its own transaction.
+ */
+public final class SqliteEventLog implements EventLog {
+
+    private final Database database;
+
+    public SqliteEventLog(Database database) {
+        this.database = database;
+    }
+
+    /** Stores the event and returns it with its id (and time, when it had none). */
+    @Override
+    public EventRecord append(EventRecord event) {
+        return database.inTransaction(c -> append(c, stamped(event)));
+    }
+
+    /** Newest first: by time, then by id. */
+    @Override
+    public List<EventRecord> recent(int limit) {
+        return database.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT id, time, kind, source, "
+                    + "subject, worklist_item_id, message FROM event_log "
+                    + "ORDER BY time DESC, id DESC LIMIT ?")) {
+                select.setInt(1, limit);
+                return readAll(select);
+            }
+        });
+    }
+
+    EventRecord stamped(EventRecord event) {
+        if (event.time() != null) {
+            return event;
+        }
+        return new EventRecord(event.id(), database.clock().instant(), event.kind(),
+                event.source(), event.subject(), event.worklistItemId(), event.message());
+    }
+
+    /** Appends inside the caller's transaction. */
+    static EventRecord append(Connection connection, EventRecord event) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO event_log "
+                + "(time, kind, source, subject, worklist_item_id, message) "
+                + "VALUES (?, ?, ?, ?, ?, ?)")) {
+            setText(insert, 1, SqlValues.instant(event.time()));
+            setText(insert, 2, event.kind());
+            setText(insert, 3, event.source());
+            setText(insert, 4, event.subject());
+            setLong(insert, 5, event.worklistItemId());
+            setText(insert, 6, event.message());
+            insert.executeUpdate();
+        }
+
+        return new EventRecord(SqlValues.lastInsertRowId(connection), event.time(),
+                event.kind(), event.source(), event.subject(), event.worklistItemId(),
+                event.message());
+    }
+
+    private static List<EventRecord> readAll(PreparedStatement select) throws SQLException {
+        List<EventRecord> events = new ArrayList<>();
+        try (ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                events.add(new EventRecord(row.getLong("id"),
+                        SqlValues.instant(row.getString("time")), row.getString("kind"),
+                        row.getString("source"), row.getString("subject"),
+                        SqlValues.getLong(row, "worklist_item_id"), row.getString("message")));
+            }
+        }
+        return events;
+    }
+}

@@ -1,0 +1,176 @@
+package org.lantir.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.lantir.worklist.ProcedureStepStatus;
+import org.lantir.worklist.SyncCounts;
+import org.lantir.worklist.WorklistFilter;
+import org.lantir.worklist.WorklistItem;
+import org.lantir.worklist.WorklistRepository;
+
+/**
+ * The worklist rows in SQLite ({@code worklist_item}). Every {@link WorklistFilter} field is
+ * narrowed in SQL on an indexed column (see {@link WorklistFilterSql}); {@link #scan} streams
+ * from the result set, so a large C-FIND answer is never held whole. The store sets
+ * {@code createdAt} and {@code updatedAt} from the {@link Database#clock()}.
+ */
+public final class SqliteWorklistRepository implements WorklistRepository {
+
+    private final Database database;
+
+    public SqliteWorklistRepository(Database database) {
+        this.database = database;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when the item already has an id
+     */
+    @Override
+    public WorklistItem insert(WorklistItem item) {
+        if (item.id() != null) {
+            throw new IllegalArgumentException("Cannot insert " + item + ": it is stored already");
+        }
+        return database.inTransaction(c -> {
+            long id = WorklistItemRows.insert(c, item, now());
+            // Read back, so the caller sees exactly what is stored (times cut to microseconds).
+            return WorklistItemRows.findById(c, id).orElseThrow();
+        });
+    }
+
+    /**
+     * {@inheritDoc} Keeps the stored {@code createdAt}.
+     *
+     * @throws NoSuchElementException when no row has the item's id
+     */
+    @Override
+    public WorklistItem update(WorklistItem item) {
+        long id = Objects.requireNonNull(item.id(), "update needs the id of a stored row");
+        return database.inTransaction(c -> {
+            if (!WorklistItemRows.update(c, item, now())) {
+                throw new NoSuchElementException("No worklist row with id " + id);
+            }
+            return WorklistItemRows.findById(c, id).orElseThrow();
+        });
+    }
+
+    @Override
+    public boolean delete(long id) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement delete = c.prepareStatement(
+                    "DELETE FROM worklist_item WHERE id = ?")) {
+                delete.setLong(1, id);
+                return delete.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public Optional<WorklistItem> findById(long id) {
+        return database.read(c -> WorklistItemRows.findById(c, id));
+    }
+
+    @Override
+    public List<WorklistItem> find(WorklistFilter filter) {
+        WorklistFilterSql sql = WorklistFilterSql.of(filter);
+        return database.read(c -> WorklistItemRows.query(c, sql.select(), sql.parameters()));
+    }
+
+    @Override
+    public void scan(WorklistFilter filter, Predicate<WorklistItem> visitor) {
+        WorklistFilterSql sql = WorklistFilterSql.of(filter);
+        database.read(c -> {
+            stream(c, sql, visitor);
+            return null;
+        });
+    }
+
+    @Override
+    public List<WorklistItem> findByStudyInstanceUid(String studyInstanceUid) {
+        return findWhere("study_instance_uid = ?", List.of(studyInstanceUid));
+    }
+
+    /** With a null {@code requestedProcedureId}, any Requested Procedure ID fits. */
+    @Override
+    public List<WorklistItem> findBySpsId(String spsId, String requestedProcedureId) {
+        if (requestedProcedureId == null) {
+            return findWhere("sps_id = ?", List.of(spsId));
+        }
+        return findWhere("sps_id = ? AND requested_procedure_id = ?",
+                List.of(spsId, requestedProcedureId));
+    }
+
+    @Override
+    public List<WorklistItem> findByAccessionNumber(String accessionNumber) {
+        return findWhere("accession_number = ?", List.of(accessionNumber));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Rows left alone because MPPS owns them count as unchanged. Each row's data source is
+     * set to {@code source}; its incoming id and status are ignored.
+     *
+     * @throws IllegalArgumentException when a row has no source key (nothing is written)
+     */
+    @Override
+    public SyncCounts applySync(String source, List<WorklistItem> rows, boolean complete) {
+        Objects.requireNonNull(source, "source");
+        for (WorklistItem row : rows) {
+            if (row.sourceKey() == null) {
+                throw new IllegalArgumentException("A row from source " + source
+                        + " has no source key");
+            }
+        }
+        return database.inTransaction(c -> new SourceSync(c, source, now()).apply(rows,
+                complete));
+    }
+
+    @Override
+    public int removeScheduled(String source, List<String> sourceKeys) {
+        return database.inTransaction(c -> {
+            int removed = 0;
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM worklist_item "
+                    + "WHERE data_source = ? AND source_key = ? AND status = ?")) {
+                for (String key : sourceKeys) {
+                    delete.setString(1, source);
+                    delete.setString(2, key);
+                    delete.setString(3, ProcedureStepStatus.SCHEDULED.name());
+                    removed += delete.executeUpdate();
+                }
+            }
+            return removed;
+        });
+    }
+
+    private List<WorklistItem> findWhere(String condition, List<Object> parameters) {
+        String sql = WorklistItemRows.SELECT + " WHERE " + condition + WorklistItemRows.ORDER;
+        return database.read(c -> WorklistItemRows.query(c, sql, parameters));
+    }
+
+    private static void stream(Connection connection, WorklistFilterSql sql,
+            Predicate<WorklistItem> visitor) throws SQLException {
+        try (PreparedStatement select = WorklistItemRows.prepare(connection, sql.select(),
+                sql.parameters());
+                ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                if (!visitor.test(WorklistItemRows.read(rows))) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private Instant now() {
+        return database.clock().instant();
+    }
+}

@@ -1,0 +1,67 @@
+package org.lantir.store;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.lantir.worklist.ProcedureStepStatus;
+import org.lantir.worklist.WorklistFilter;
+
+/**
+ * Turns a {@link WorklistFilter} into the WHERE clause, ORDER BY and LIMIT of a worklist
+ * SELECT, with its parameters. Every filter field is pushed into SQL on an indexed column:
+ * the date range is inclusive with open ends, strings match exactly, statuses become
+ * {@code IN (...)}. A null field does not narrow; an empty status set matches nothing.
+ */
+final class WorklistFilterSql {
+
+    private final List<String> conditions = new ArrayList<>();
+    private final List<Object> parameters = new ArrayList<>();
+    private final int limit;
+
+    private WorklistFilterSql(WorklistFilter filter) {
+        limit = filter.limit();
+        addIfSet("scheduled_start_date >= ?", SqlValues.date(filter.dateFrom()));
+        addIfSet("scheduled_start_date <= ?", SqlValues.date(filter.dateTo()));
+        addIfSet("scheduled_station_ae_title = ?", filter.stationAeTitle());
+        addIfSet("modality = ?", filter.modality());
+        addIfSet("patient_id = ?", filter.patientId());
+        if (filter.statuses() != null) {
+            addStatuses(filter.statuses().stream().map(ProcedureStepStatus::name)
+                    .sorted().collect(Collectors.toList()));
+        }
+    }
+
+    static WorklistFilterSql of(WorklistFilter filter) {
+        return new WorklistFilterSql(filter);
+    }
+
+    /** The whole SELECT of the rows that pass the filter, in worklist order. */
+    String select() {
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+        String limitClause = limit > 0 ? " LIMIT " + limit : "";
+        return WorklistItemRows.SELECT + where + WorklistItemRows.ORDER + limitClause;
+    }
+
+    List<Object> parameters() {
+        return parameters;
+    }
+
+    private void addIfSet(String condition, String value) {
+        if (value != null) {
+            conditions.add(condition);
+            parameters.add(value);
+        }
+    }
+
+    private void addStatuses(List<String> statuses) {
+        if (statuses.isEmpty()) {
+            conditions.add("0");
+            return;
+        }
+
+        String marks = String.join(", ", Collections.nCopies(statuses.size(), "?"));
+        conditions.add("status IN (" + marks + ")");
+        parameters.addAll(statuses);
+    }
+}

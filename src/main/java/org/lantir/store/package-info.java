@@ -1,0 +1,13 @@
+/**
+ * The SQLite store: the only SQL in Lantir.
+ *
+ * <p>{@link org.lantir.store.Database} opens the file (WAL mode, one writer, pooled readers),
+ * runs the schema migrations and imports a worklist written by the Python tool; the
+ * {@code Sqlite*} classes implement the repositories of {@code org.lantir.worklist} and the
+ * sync state store of {@code org.lantir.sync} on top of it.
+ *
+ * <p>Values are stored as text that sorts like the real value: dates {@code YYYY-MM-DD},
+ * times {@code HH:MM:SS[.ffffff]}, instants ISO-8601 UTC with a fixed fraction, decimals as
+ * plain decimal strings (see {@code SqlValues}).
+ */
+package org.lantir.store;

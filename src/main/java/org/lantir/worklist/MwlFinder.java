@@ -1,0 +1,93 @@
+package org.lantir.worklist;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.lantir.dicom.data.Dataset;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs an {@link MwlQuery}: narrows with the store's indexed filter where the keys allow
+ * (date range, station AE, modality, Patient ID, statuses), then applies the exact matching
+ * rules in memory, so the answer is the same with or without narrowing. Rows lacking a Type 1
+ * return key are never published (PS3.4 Table K.6-1, C09). Without a Scheduled Procedure Step
+ * Status key only the site's visible statuses are returned; a status key of the query wins.
+ */
+final class MwlFinder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MwlFinder.class);
+
+    private final WorklistRepository repository;
+    private final WorklistSettings settings;
+
+    MwlFinder(WorklistRepository repository, WorklistSettings settings) {
+        this.repository = repository;
+        this.settings = settings;
+    }
+
+    MwlResult find(MwlQuery query, Predicate<MwlMatch> visitor) {
+        Set<ProcedureStepStatus> statuses = statusesFor(query);
+        if (statuses.isEmpty()) {
+            return new MwlResult(0, 0, false);
+        }
+        Run run = new Run(query, statuses, visitor);
+        repository.scan(settings.sqlPushdown() ? filterFor(query, statuses)
+                : WorklistFilter.all(), run::visit);
+        return new MwlResult(run.matches, run.hidden, run.stopped);
+    }
+
+    private Set<ProcedureStepStatus> statusesFor(MwlQuery query) {
+        ValueMatcher statusKey = query.pushdown().statusKey();
+        if (statusKey == null) {
+            return settings.visibleStatuses();
+        }
+        Set<ProcedureStepStatus> chosen = EnumSet.noneOf(ProcedureStepStatus.class);
+        for (ProcedureStepStatus status : ProcedureStepStatus.values()) {
+            if (statusKey.matches(status.dicomTerm())) {
+                chosen.add(status);
+            }
+        }
+        return chosen;
+    }
+
+    private static WorklistFilter filterFor(MwlQuery query, Set<ProcedureStepStatus> statuses) {
+        MwlQuery.Pushdown p = query.pushdown();
+        return new WorklistFilter(p.dateFrom(), p.dateTo(), p.stationAeTitle(), p.modality(),
+                p.patientId(), statuses, 0);
+    }
+
+    /** The state of one query while the store streams rows to it. */
+    private static final class Run {
+        private final MwlQuery query;
+        private final Set<ProcedureStepStatus> statuses;
+        private final Predicate<MwlMatch> visitor;
+        private int matches;
+        private int hidden;
+        private boolean stopped;
+
+        Run(MwlQuery query, Set<ProcedureStepStatus> statuses, Predicate<MwlMatch> visitor) {
+            this.query = query;
+            this.statuses = statuses;
+            this.visitor = visitor;
+        }
+
+        boolean visit(WorklistItem item) {
+            if (!statuses.contains(item.status())) {
+                return true;
+            }
+            Dataset view = MwlItemView.toDataset(item);
+            if (!query.matches(view)) {
+                return true;
+            }
+            if (!MwlItemView.missingType1(item).isEmpty()) {
+                hidden++;
+                LOG.debug("Not publishing {}: lacks {}", item, MwlItemView.missingType1(item));
+                return true;
+            }
+            matches++;
+            stopped = !visitor.test(new MwlMatch(item, MwlResponseBuilder.build(query, view)));
+            return !stopped;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.lantir.worklist;
+
+import java.util.Map;
+import org.lantir.dicom.data.Tag;
+import org.lantir.dicom.data.VR;
+
+/**
+ * The attributes of the Modality Worklist information model (PS3.4 Table K.6-1) that Lantir
+ * holds, per level of the identifier, with their VRs. Lantir supports matching on each of
+ * them; a non-universal key on any other attribute is ignored and the answer is sent with
+ * FF01 (PS3.4 Table K.4-1). Any requested attribute comes back, with zero length when Lantir
+ * holds no value for it.
+ */
+enum MwlLevel {
+    /** Patient, visit, imaging service request and requested procedure attributes. */
+    TOP(Map.ofEntries(
+            Map.entry(Tag.AccessionNumber, VR.SH),
+            Map.entry(Tag.ReferringPhysicianName, VR.PN),
+            Map.entry(Tag.PatientName, VR.PN),
+            Map.entry(Tag.PatientID, VR.LO),
+            Map.entry(Tag.IssuerOfPatientID, VR.LO),
+            Map.entry(Tag.PatientBirthDate, VR.DA),
+            Map.entry(Tag.PatientSex, VR.CS),
+            Map.entry(Tag.PatientSize, VR.DS),
+            Map.entry(Tag.PatientWeight, VR.DS),
+            Map.entry(Tag.StudyInstanceUID, VR.UI),
+            Map.entry(Tag.RequestedProcedureDescription, VR.LO),
+            Map.entry(Tag.RequestedProcedureCodeSequence, VR.SQ),
+            Map.entry(Tag.RequestedProcedureID, VR.SH),
+            Map.entry(Tag.ScheduledProcedureStepSequence, VR.SQ))),
+
+    /** An item of the Scheduled Procedure Step Sequence (0040,0100). */
+    SCHEDULED_STEP(Map.ofEntries(
+            Map.entry(Tag.Modality, VR.CS),
+            Map.entry(Tag.ScheduledStationAETitle, VR.AE),
+            Map.entry(Tag.ScheduledProcedureStepStartDate, VR.DA),
+            Map.entry(Tag.ScheduledProcedureStepStartTime, VR.TM),
+            Map.entry(Tag.ScheduledPerformingPhysicianName, VR.PN),
+            Map.entry(Tag.ScheduledProcedureStepDescription, VR.LO),
+            Map.entry(Tag.ScheduledProtocolCodeSequence, VR.SQ),
+            Map.entry(Tag.ScheduledProcedureStepID, VR.SH),
+            Map.entry(Tag.ScheduledStationName, VR.SH),
+            Map.entry(Tag.ScheduledProcedureStepStatus, VR.CS))),
+
+    /** An item of a code sequence (PS3.3 Table 8.8-1). */
+    CODE(Map.ofEntries(
+            Map.entry(Tag.CodeValue, VR.SH),
+            Map.entry(Tag.CodingSchemeDesignator, VR.SH),
+            Map.entry(Tag.CodeMeaning, VR.LO),
+            Map.entry(Tag.LongCodeValue, VR.UC)));
+
+    private final Map<Integer, VR> attributes;
+
+    MwlLevel(Map<Integer, VR> attributes) {
+        this.attributes = attributes;
+    }
+
+    /** The VR of a supported attribute of this level, or null when Lantir holds none. */
+    VR vrOf(int tag) {
+        return attributes.get(tag);
+    }
+
+    /** The level of a supported sequence's items, or null. */
+    MwlLevel itemLevelOf(int sequenceTag) {
+        if (this == TOP && sequenceTag == Tag.ScheduledProcedureStepSequence) {
+            return SCHEDULED_STEP;
+        }
+        if ((this == TOP && sequenceTag == Tag.RequestedProcedureCodeSequence)
+                || (this == SCHEDULED_STEP && sequenceTag == Tag.ScheduledProtocolCodeSequence)) {
+            return CODE;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,109 @@
+package org.lantir.worklist;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lantir.dicom.data.Dataset;
+import org.lantir.dicom.data.Element;
+import org.lantir.dicom.data.SpecificCharacterSet;
+import org.lantir.dicom.data.Tag;
+
+/**
+ * Builds one C-FIND response identifier (PS3.4 K.2.2.1.2): every requested return key comes
+ * back, in its nesting, with the item's value or zero length when the item has none; nothing
+ * that was not asked for is added. A sequence key with no item, or with one empty item, asks
+ * for the whole sequence (PS3.4 C.2.2.2.6, K.2.2.1.2 note 4; C11). Specific Character Set
+ * (0008,0005) names the set the values need, and is left out when they are all ASCII
+ * (PS3.3 C.12.1.1.2; C17).
+ */
+final class MwlResponseBuilder {
+
+    private MwlResponseBuilder() {
+    }
+
+    static Dataset build(MwlQuery query, Dataset item) {
+        Dataset response = new Dataset();
+        copyRequested(query.identifier(), item, response);
+        labelCharset(response, query.requestCharset());
+        return response;
+    }
+
+    private static void copyRequested(Dataset template, Dataset stored, Dataset out) {
+        for (Element key : template) {
+            int tag = key.tag();
+            if (MwlQueryParser.isNeverAKey(tag)) {
+                continue;
+            }
+            if (key.value() instanceof List<?>) {
+                copySequence(template.getSequence(tag), tag, stored, out);
+                continue;
+            }
+            Element value = stored.get(tag);
+            if (value != null && !(value.value() instanceof List<?>)) {
+                out.put(value);
+            } else {
+                out.setEmpty(tag, key.vr());
+            }
+        }
+        preferLongCodeValue(stored, out);
+    }
+
+    /**
+     * Lantir's sequences hold at most one item, so an item that matched is the whole stored
+     * sequence: returning every stored item is returning the matching ones (C.2.2.2.6).
+     */
+    private static void copySequence(List<Dataset> keyItems, int tag, Dataset stored,
+            Dataset out) {
+        List<Dataset> outItems = out.newSequence(tag);
+        List<Dataset> storedItems = stored.getSequence(tag);
+        if (storedItems == null) {
+            return;
+        }
+        boolean whole = keyItems.isEmpty() || keyItems.get(0).isEmpty();
+        for (Dataset storedItem : storedItems) {
+            if (whole) {
+                outItems.add(storedItem.copy());
+            } else {
+                Dataset outItem = new Dataset();
+                copyRequested(keyItems.get(0), storedItem, outItem);
+                outItems.add(outItem);
+            }
+        }
+    }
+
+    /** PS3.3 §8.8: Code Value is absent when Long Code Value carries a longer value. */
+    private static void preferLongCodeValue(Dataset stored, Dataset out) {
+        if (out.contains(Tag.CodeValue) && !out.hasValue(Tag.CodeValue)
+                && stored.hasValue(Tag.LongCodeValue)) {
+            out.remove(Tag.CodeValue);
+            out.put(stored.get(Tag.LongCodeValue));
+        }
+    }
+
+    private static void labelCharset(Dataset response, SpecificCharacterSet requested) {
+        List<String> values = new ArrayList<>();
+        collectText(response, values);
+        SpecificCharacterSet chosen = SpecificCharacterSet.forValues(values);
+        if (!chosen.isDefault() && requested != null && !requested.isDefault()
+                && values.stream().allMatch(requested::canEncode)) {
+            // The set the console asked in is one it reads; keep it when it fits.
+            chosen = requested;
+        }
+        if (chosen.isDefault()) {
+            response.remove(Tag.SpecificCharacterSet);
+        } else {
+            response.setString(Tag.SpecificCharacterSet, chosen.terms());
+        }
+    }
+
+    private static void collectText(Dataset ds, List<String> values) {
+        for (Element e : ds) {
+            if (e.value() instanceof List<?> items) {
+                for (Object item : items) {
+                    collectText((Dataset) item, values);
+                }
+            } else if (e.value() instanceof String text && e.vr().isCharsetSensitive()) {
+                values.add(text);
+            }
+        }
+    }
+}

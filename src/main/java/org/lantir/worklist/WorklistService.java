@@ -1,0 +1,263 @@
+package org.lantir.worklist;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.lantir.dicom.data.Dataset;
+import org.lantir.events.EventFeed;
+import org.lantir.events.LantirEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worklist's one entry point, shared by the DICOM services, the sync, the command line
+ * and later the window and the REST API: Modality Worklist queries (PS3.4 Annex K), MPPS
+ * (PS3.4 F.7), edits by hand and the sync's upserts. Every change is told to the
+ * {@link EventFeed}.
+ *
+ * <p>Thread-safe as far as its repositories are.
+ */
+public final class WorklistService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorklistService.class);
+
+    private final WorklistRepository worklist;
+    private final MppsRepository mppsStore;
+    private final EventLog eventLog;
+    private final EventFeed events;
+    private final WorklistSettings settings;
+    private final Clock clock;
+    private final IdMinter minter;
+    private final MwlQueryParser parser;
+    private final MwlFinder finder;
+    private final MppsProcessor mpps;
+
+    /**
+     * @param eventLog where edits by hand are recorded; MPPS events go through
+     *        {@link MppsRepository}'s own transactions
+     */
+    public WorklistService(WorklistRepository worklist, MppsRepository mppsStore,
+            EventLog eventLog, EventFeed events, WorklistSettings settings, Clock clock) {
+        this.worklist = Objects.requireNonNull(worklist);
+        this.mppsStore = Objects.requireNonNull(mppsStore);
+        this.eventLog = Objects.requireNonNull(eventLog);
+        this.events = Objects.requireNonNull(events);
+        this.settings = Objects.requireNonNull(settings);
+        this.clock = Objects.requireNonNull(clock);
+        this.minter = new IdMinter(settings.uidRoot());
+        this.parser = new MwlQueryParser(settings.personNameIgnoresCase());
+        this.finder = new MwlFinder(worklist, settings);
+        this.mpps = new MppsProcessor(mppsStore, worklist, events, minter, clock);
+    }
+
+    public WorklistSettings settings() {
+        return settings;
+    }
+
+    // ---- Modality Worklist (PS3.4 Annex K) ----
+
+    /** Parses a C-FIND identifier; a malformed key fails with its status (A900H). */
+    public MwlQuery parseQuery(Dataset identifier) throws MwlQueryException {
+        return parser.parse(identifier);
+    }
+
+    /**
+     * Parses a C-FIND identifier, matching on {@code stationAeTitle} when the identifier has
+     * no Scheduled Station AE Title key (see {@link MwlQueryParser#parse(Dataset, String)}).
+     */
+    public MwlQuery parseQuery(Dataset identifier, String stationAeTitle)
+            throws MwlQueryException {
+        return parser.parse(identifier, stationAeTitle);
+    }
+
+    /**
+     * Streams the matches of a query, in scheduled order, to {@code visitor} until it returns
+     * false. Each match carries its response identifier.
+     */
+    public MwlResult find(MwlQuery query, Predicate<MwlMatch> visitor) {
+        return finder.find(query, visitor);
+    }
+
+    // ---- Reading and editing rows ----
+
+    public List<WorklistItem> list(WorklistFilter filter) {
+        return worklist.find(filter);
+    }
+
+    public Optional<WorklistItem> get(long id) {
+        return worklist.findById(id);
+    }
+
+    /** Adds a row by hand; missing Requested Procedure ID, SPS ID, accession and UID minted. */
+    public WorklistItem add(WorklistItem item) {
+        WorklistItem stored = worklist.insert(minter.fillMissing(normalize(item), null));
+        recordEdit(stored, "added", 1, 0, 0);
+        return stored;
+    }
+
+    /** Replaces a row by hand; identifiers left empty keep the stored ones. */
+    public WorklistItem update(WorklistItem item) {
+        long id = requireId(item);
+        WorklistItem before = worklist.findById(id).orElseThrow(() -> noRow(id));
+        WorklistItem stored = worklist.update(minter.fillMissing(normalize(item), before));
+        recordEdit(stored, "updated", 0, 1, 0);
+        return stored;
+    }
+
+    /** Cancels a step by hand: it becomes DISCONTINUED and leaves the default worklist. */
+    public WorklistItem cancel(long id) {
+        WorklistItem row = worklist.findById(id).orElseThrow(() -> noRow(id));
+        WorklistItem stored = worklist.update(row.toBuilder()
+                .status(ProcedureStepStatus.DISCONTINUED).build());
+        recordEdit(stored, "cancelled", 0, 1, 0);
+        return stored;
+    }
+
+    /** Deletes a row made by mistake. */
+    public boolean remove(long id) {
+        Optional<WorklistItem> row = worklist.findById(id);
+        boolean removed = worklist.delete(id);
+        if (removed) {
+            recordEdit(row.orElse(null), "removed", 0, 0, 1);
+        }
+        return removed;
+    }
+
+    // ---- The sync's port ----
+
+    /**
+     * Applies one source's rows (see {@link WorklistRepository#applySync}) after filling the
+     * identifiers the source left empty. A row that is already stored keeps the identifiers
+     * it has, so a re-sync never changes a Study Instance UID a scanner holds; see
+     * {@link IdMinter} for how new ones are made.
+     *
+     * @throws IllegalArgumentException when a row has no source key or two share one; nothing
+     *         is stored then
+     */
+    public SyncCounts applySync(String source, List<WorklistItem> rows, boolean complete) {
+        checkKeys(source, rows);
+        Map<String, WorklistItem> stored = needsMinting(rows) ? worklist.findBySource(source)
+                : Map.of();
+        List<WorklistItem> prepared = new ArrayList<>(rows.size());
+        for (WorklistItem row : rows) {
+            WorklistItem keyed = normalize(row.toBuilder().dataSource(source).build());
+            prepared.add(minter.fillMissing(keyed, stored.get(row.sourceKey())));
+        }
+        SyncCounts counts = worklist.applySync(source, prepared, complete);
+        LOG.info("Sync {}: {} added, {} updated, {} unchanged, {} removed", source,
+                counts.added(), counts.updated(), counts.unchanged(), counts.removed());
+        if (counts.added() + counts.updated() + counts.removed() > 0) {
+            events.publish(new LantirEvent.WorklistChanged(clock.instant(), "sync:" + source,
+                    counts.added(), counts.updated(), counts.removed()));
+        }
+        return counts;
+    }
+
+    // ---- Modality Performed Procedure Step (PS3.4 F.7) ----
+
+    /**
+     * Handles an N-CREATE; mints the SOP Instance UID when the SCU gave none (PS3.7
+     * §10.1.5.1.4, C23).
+     *
+     * @param sopInstanceUid the Affected SOP Instance UID of the request, or null
+     * @return the stored instance, whose UID goes back in the response
+     */
+    public MppsInstance createMpps(String sopInstanceUid, Dataset attributes,
+            String callingAeTitle) throws MppsException {
+        return mpps.create(sopInstanceUid, attributes, callingAeTitle);
+    }
+
+    /** Handles an N-SET addressed to {@code sopInstanceUid}. */
+    public MppsInstance setMpps(String sopInstanceUid, Dataset modifications,
+            String callingAeTitle) throws MppsException {
+        return mpps.set(sopInstanceUid, modifications, callingAeTitle);
+    }
+
+    public Optional<MppsInstance> findMpps(String sopInstanceUid) {
+        return mppsStore.find(sopInstanceUid);
+    }
+
+    /** Newest first. */
+    public List<MppsInstance> recentMpps(int limit) {
+        return mppsStore.recent(limit);
+    }
+
+    // ---- helpers ----
+
+    /**
+     * Trims the values the store narrows queries by, so that its exact SQL comparison and
+     * the in-memory rules agree.
+     */
+    private static WorklistItem normalize(WorklistItem item) {
+        return item.toBuilder()
+                .patientId(strip(item.patientId()))
+                .modality(strip(item.modality()))
+                .scheduledStationAeTitle(strip(item.scheduledStationAeTitle()))
+                .accessionNumber(strip(item.accessionNumber()))
+                .requestedProcedureId(strip(item.requestedProcedureId()))
+                .spsId(strip(item.spsId()))
+                .studyInstanceUid(strip(item.studyInstanceUid()))
+                .build();
+    }
+
+    private static String strip(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static boolean needsMinting(List<WorklistItem> rows) {
+        for (WorklistItem row : rows) {
+            if (isBlank(row.requestedProcedureId()) || isBlank(row.spsId())
+                    || isBlank(row.accessionNumber()) || isBlank(row.studyInstanceUid())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static void checkKeys(String source, List<WorklistItem> rows) {
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String key = rows.get(i).sourceKey();
+            if (key == null || key.isBlank()) {
+                throw new IllegalArgumentException("Sync " + source + ": row " + i
+                        + " has no source key");
+            }
+            if (!keys.add(key)) {
+                throw new IllegalArgumentException("Sync " + source + ": source key " + key
+                        + " appears twice");
+            }
+        }
+    }
+
+    private static long requireId(WorklistItem item) {
+        if (item.id() == null) {
+            throw new IllegalArgumentException("A row to update needs its id");
+        }
+        return item.id();
+    }
+
+    private static IllegalArgumentException noRow(long id) {
+        return new IllegalArgumentException("No worklist row " + id);
+    }
+
+    private void recordEdit(WorklistItem row, String what, int added, int updated,
+            int removed) {
+        Instant now = clock.instant();
+        Long id = row == null ? null : row.id();
+        eventLog.append(EventRecord.of(now, "WORKLIST_EDITED", "manual",
+                row == null ? null : row.spsId(), id, "Row " + id + " " + what));
+        LOG.info("Worklist row {} {} by hand: {}", id, what, row);
+        events.publish(new LantirEvent.WorklistChanged(now, "manual", added, updated, removed));
+    }
+}

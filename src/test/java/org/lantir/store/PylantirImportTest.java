@@ -1,0 +1,322 @@
+package org.lantir.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lantir.worklist.ProcedureStepStatus;
+import org.lantir.worklist.WorklistFilter;
+import org.lantir.worklist.WorklistItem;
+import org.lantir.worklist.WorklistItem.CodedEntry;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opening a worklist file written by the Python tool. The files are made here with the
+ * tool's table layout (newest and oldest column sets) and fictional rows.
+ */
+class PylantirImportTest {
+
+    /** The tool's newest layout of {@code worklist_items}. */
+    private static final String NEW_LAYOUT = "CREATE TABLE worklist_items ("
+            + "id INTEGER PRIMARY KEY, study_instance_uid VARCHAR(100), "
+            + "patient_name VARCHAR(100), patient_id VARCHAR(50), "
+            + "patient_birth_date VARCHAR(8), patient_sex VARCHAR(1), "
+            + "patient_weight_lb VARCHAR(10), accession_number VARCHAR(50), "
+            + "referring_physician_name VARCHAR(100), modality VARCHAR(10), "
+            + "study_description VARCHAR(100), scheduled_station_aetitle VARCHAR(100), "
+            + "scheduled_start_date VARCHAR(8), scheduled_start_time VARCHAR(6), "
+            + "performing_physician VARCHAR(100), procedure_description VARCHAR(200), "
+            + "protocol_name VARCHAR(100), station_name VARCHAR(100), "
+            + "hisris_coding_designator VARCHAR(100), performed_procedure_step_status VARCHAR, "
+            + "data_source VARCHAR(255))";
+
+    /** The tool's first layout: weight without unit, {@code status}, no source column. */
+    private static final String OLD_LAYOUT = "CREATE TABLE worklist_items ("
+            + "id INTEGER PRIMARY KEY, study_instance_uid VARCHAR(100), "
+            + "patient_name VARCHAR(100), patient_id VARCHAR(50), "
+            + "patient_birth_date VARCHAR(8), patient_sex VARCHAR(1), "
+            + "patient_weight VARCHAR(10), accession_number VARCHAR(50), "
+            + "referring_physician_name VARCHAR(100), modality VARCHAR(10), "
+            + "study_description VARCHAR(100), scheduled_station_aetitle VARCHAR(100), "
+            + "scheduled_start_date VARCHAR(8), scheduled_start_time VARCHAR(6), "
+            + "performing_physician VARCHAR(100), procedure_description VARCHAR(200), "
+            + "protocol_name VARCHAR(100), station_name VARCHAR(100), status VARCHAR)";
+
+    private static final String NEW_INSERT = "INSERT INTO worklist_items (id, "
+            + "study_instance_uid, patient_name, patient_id, patient_birth_date, patient_sex, "
+            + "patient_weight_lb, accession_number, referring_physician_name, modality, "
+            + "study_description, scheduled_station_aetitle, scheduled_start_date, "
+            + "scheduled_start_time, performing_physician, procedure_description, "
+            + "protocol_name, station_name, hisris_coding_designator, "
+            + "performed_procedure_step_status, data_source) VALUES ";
+
+    @TempDir
+    Path dir;
+
+    private final TestClock clock = new TestClock("2025-06-01T12:34:56Z");
+    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
+    private final Logger storeLogger = (Logger) LoggerFactory.getLogger("org.lantir.store");
+
+    @BeforeEach
+    void captureLog() {
+        log.start();
+        storeLogger.addAppender(log);
+    }
+
+    @AfterEach
+    void releaseLog() {
+        storeLogger.detachAppender(log);
+    }
+
+    @Test
+    void importsEveryRowKeepingStatusesAndConvertingValues() throws SQLException {
+        Path file = newLayoutFile();
+
+        try (Database db = Database.open(file, clock)) {
+            List<WorklistItem> rows = rowsByKey(db);
+
+            assertThat(rows).extracting(WorklistItem::sourceKey, WorklistItem::dataSource,
+                    WorklistItem::status).containsExactly(
+                            tuple("1", "redcap_main", ProcedureStepStatus.SCHEDULED),
+                            tuple("2", "pylantir", ProcedureStepStatus.IN_PROGRESS),
+                            tuple("3", "pylantir", ProcedureStepStatus.COMPLETED),
+                            tuple("4", "redcap_main", ProcedureStepStatus.DISCONTINUED));
+            WorklistItem first = rows.get(0);
+            assertThat(first.studyInstanceUid()).isEqualTo("2.25.9001");
+            assertThat(first.patientName()).isEqualTo("cpip-id-1001^fa-77");
+            assertThat(first.patientId()).isEqualTo("sub_1001_ses_1_fam_77_site_792");
+            assertThat(first.patientBirthDate()).isEqualTo(LocalDate.of(2012, 1, 1));
+            assertThat(first.patientSex()).isEqualTo("F");
+            assertThat(first.patientWeightKg()).isEqualTo(new BigDecimal("69.85"));
+            assertThat(first.accessionNumber()).isEqualTo("ACC1");
+            assertThat(first.referringPhysicianName()).isEqualTo("Ref^Fictional");
+            assertThat(first.modality()).isEqualTo("MR");
+            assertThat(first.requestedProcedureDescription()).isEqualTo("CPIP");
+            assertThat(first.scheduledStationAeTitle()).isEqualTo("MRI_SCANNER");
+            assertThat(first.scheduledStartDate()).isEqualTo(LocalDate.of(2025, 6, 2));
+            assertThat(first.scheduledStartTime()).isEqualTo(LocalTime.of(9, 30));
+            assertThat(first.performingPhysicianName()).isEqualTo("Tech^Fictional");
+            assertThat(first.spsDescription()).isEqualTo("Brain session");
+            assertThat(first.protocolCode())
+                    .isEqualTo(new CodedEntry("BRAIN_V1", "GEHC", "BRAIN_V1"));
+            assertThat(first.scheduledStationName()).isEqualTo("Scanner 1");
+            assertThat(first.createdAt()).isEqualTo(clock.instant());
+            WorklistItem second = rows.get(1);
+            assertThat(second.scheduledStartDate()).isEqualTo(LocalDate.of(2025, 6, 3));
+            assertThat(second.scheduledStartTime()).isEqualTo(LocalTime.of(14, 30));
+            assertThat(second.patientWeightKg()).isNull();
+            assertThat(second.protocolCode()).isNull();
+        }
+    }
+
+    @Test
+    void aValueThatCannotBeConvertedIsKeptAsNullWithAWarningNamingRowAndColumn()
+            throws SQLException {
+        Path file = newLayoutFile();
+
+        try (Database db = Database.open(file, clock)) {
+            WorklistItem bad = rowsByKey(db).get(2);
+
+            assertThat(bad.scheduledStartDate()).isNull();
+            assertThat(bad.scheduledStartTime()).isNull();
+            assertThat(bad.patientBirthDate()).isNull();
+            assertThat(bad.patientSex()).isNull();
+            assertThat(bad.patientWeightKg()).isNull();
+            assertThat(bad.patientId()).isEqualTo("sub_1003_ses_1_fam_79_site_792");
+        }
+        List<String> warnings = messages(Level.WARN);
+        assertThat(warnings).hasSize(5).allMatch(line -> line.contains("row 3 column "));
+        assertThat(warnings).anyMatch(line -> line.contains("scheduled_start_date"))
+                .anyMatch(line -> line.contains("scheduled_start_time"))
+                .anyMatch(line -> line.contains("patient_birth_date"))
+                .anyMatch(line -> line.contains("patient_sex"))
+                .anyMatch(line -> line.contains("patient_weight_lb"));
+        assertThat(String.join("\n", warnings)).doesNotContain("12/03/2025", "1999");
+    }
+
+    @Test
+    void writesABackupCopyBesideTheFileBeforeMigrating() throws SQLException {
+        Path file = newLayoutFile();
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .format(clock.instant().atZone(ZoneId.systemDefault()));
+        Path backup = dir.resolve("worklist.db.pylantir-backup-" + stamp);
+
+        Database.open(file, clock).close();
+
+        assertThat(backup).exists();
+        assertThat(count(backup, "SELECT count(*) FROM worklist_items")).isEqualTo(4);
+        assertThat(count(backup, "SELECT count(*) FROM sqlite_master WHERE name = "
+                + "'worklist_item'")).isZero();
+    }
+
+    @Test
+    void dropsTheOldTableAndLogsOneInfoLineWithTheRowCount() throws SQLException {
+        Path file = newLayoutFile();
+
+        Database.open(file, clock).close();
+
+        assertThat(count(file, "SELECT count(*) FROM sqlite_master WHERE name = "
+                + "'worklist_items'")).isZero();
+        assertThat(messages(Level.INFO)).filteredOn(line -> line.startsWith("Imported"))
+                .containsExactly("Imported 4 worklist rows written by the Python tool into "
+                        + file.toAbsolutePath());
+    }
+
+    @Test
+    void reopeningAnImportedFileIsANoOp() throws SQLException {
+        Path file = newLayoutFile();
+        List<WorklistItem> imported;
+        try (Database db = Database.open(file, clock)) {
+            imported = rowsByKey(db);
+        }
+        log.list.clear();
+        clock.advance(Duration.ofMinutes(1));
+
+        try (Database db = Database.open(file, clock)) {
+            assertThat(rowsByKey(db)).isEqualTo(imported);
+        }
+
+        assertThat(backups()).hasSize(1);
+        assertThat(messages(Level.WARN)).isEmpty();
+        assertThat(messages(Level.INFO)).noneMatch(line -> line.startsWith("Imported"));
+    }
+
+    @Test
+    void importsTheToolsFirstLayout() throws SQLException {
+        Path file = dir.resolve("old.db");
+        execute(file, OLD_LAYOUT, "INSERT INTO worklist_items (id, patient_id, patient_weight, "
+                + "scheduled_start_date, scheduled_start_time, protocol_name, status) VALUES "
+                + "(7, 'sub_2001', '70', '20250602', '0915', 'BRAIN', 'IN PROGRESS'), "
+                + "(8, 'sub_2002', NULL, '2025-06-02', '10:00', NULL, NULL)");
+
+        try (Database db = Database.open(file, clock)) {
+            List<WorklistItem> rows = rowsByKey(db);
+
+            assertThat(rows).extracting(WorklistItem::sourceKey, WorklistItem::dataSource,
+                    WorklistItem::status, WorklistItem::patientWeightKg).containsExactly(
+                            tuple("7", "pylantir", ProcedureStepStatus.IN_PROGRESS,
+                                    new BigDecimal("70")),
+                            tuple("8", "pylantir", ProcedureStepStatus.SCHEDULED, null));
+            assertThat(rows.get(0).scheduledStartTime()).isEqualTo(LocalTime.of(9, 15));
+            assertThat(rows.get(0).protocolCode())
+                    .isEqualTo(new CodedEntry("BRAIN", null, "BRAIN"));
+        }
+    }
+
+    @Test
+    void anUnknownStatusIsKeptOutOfTheWorklistWithAWarning() throws SQLException {
+        Path file = dir.resolve("odd.db");
+        execute(file, OLD_LAYOUT, "INSERT INTO worklist_items (id, patient_id, status) VALUES "
+                + "(1, 'sub_3001', 'ARRIVED')");
+
+        try (Database db = Database.open(file, clock)) {
+            assertThat(rowsByKey(db)).extracting(WorklistItem::status)
+                    .containsExactly(ProcedureStepStatus.DISCONTINUED);
+        }
+        assertThat(messages(Level.WARN)).singleElement().asString()
+                .contains("row 1 column status");
+    }
+
+    @Test
+    void aFailedImportKeepsTheOldTableAndRefusesToOpen() throws SQLException {
+        Path file = dir.resolve("broken.db");
+        execute(file, "CREATE TABLE worklist_items (patient_id VARCHAR(50))",
+                "INSERT INTO worklist_items VALUES ('sub_4001')");
+
+        assertThatThrownBy(() -> Database.open(file, clock)).isInstanceOf(StoreException.class);
+
+        assertThat(count(file, "SELECT count(*) FROM worklist_items")).isEqualTo(1);
+        assertThat(count(file, "SELECT count(*) FROM worklist_item")).isZero();
+        assertThat(backups()).hasSize(1);
+    }
+
+    @Test
+    void aNewFileIsNotTakenForAToolDatabase() {
+        Database.open(dir.resolve("fresh.db"), clock).close();
+
+        assertThat(backups()).isEmpty();
+    }
+
+    /** Four fictional rows: a full one, DICOM-style values, unconvertible values, finished. */
+    private Path newLayoutFile() throws SQLException {
+        Path file = dir.resolve("worklist.db");
+        execute(file, NEW_LAYOUT, NEW_INSERT
+                + "(1, '2.25.9001', 'cpip-id-1001^fa-77', 'sub_1001_ses_1_fam_77_site_792', "
+                + "'2012-01-01', 'F', '154', 'ACC1', 'Ref^Fictional', 'MR', 'CPIP', "
+                + "'MRI_SCANNER', '2025-06-02', '09:30', 'Tech^Fictional', 'Brain session', "
+                + "'BRAIN_V1', 'Scanner 1', 'GEHC', 'SCHEDULED', 'redcap_main'), "
+                + "(2, '2.25.9002', 'cpip-id-1002^fa-78', 'sub_1002_ses_1_fam_78_site_792', "
+                + "'20120101', 'M', '', NULL, NULL, 'MR', NULL, 'MRI_SCANNER', '20250603', "
+                + "'143000', NULL, NULL, NULL, NULL, NULL, 'IN_PROGRESS', NULL), "
+                + "(3, '2.25.9003', 'cpip-id-1003^fa-79', 'sub_1003_ses_1_fam_79_site_792', "
+                + "'1999', '2', 'heavy', NULL, NULL, 'MR', NULL, 'MRI_SCANNER', '12/03/2025', "
+                + "'25:99', NULL, NULL, NULL, NULL, NULL, 'COMPLETED', ''), "
+                + "(4, '2.25.9004', 'cpip-id-1004^fa-80', 'sub_1004_ses_1_fam_80_site_792', "
+                + "NULL, 'O', '100.5', NULL, NULL, 'MR', NULL, 'MRI_SCANNER', '2025-06-04', "
+                + "'08:00', NULL, NULL, NULL, NULL, NULL, 'DISCONTINUED', 'redcap_main')");
+        return file;
+    }
+
+    private static List<WorklistItem> rowsByKey(Database db) {
+        return new SqliteWorklistRepository(db).find(WorklistFilter.all()).stream()
+                .sorted(Comparator.comparing(item -> Integer.parseInt(item.sourceKey())))
+                .toList();
+    }
+
+    private List<String> messages(Level level) {
+        return log.list.stream().filter(event -> event.getLevel() == level)
+                .map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    private List<Path> backups() {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().contains(".pylantir-backup-"))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void execute(Path file, String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+
+    private static int count(Path file, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement(); ResultSet row = s.executeQuery(sql)) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+}
