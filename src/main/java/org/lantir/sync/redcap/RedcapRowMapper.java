@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  * instance whose date or time cannot be read for sure (e.g. {@code 12/03/2025}) is skipped
  * with a WARN naming the record, never the patient. IDs the worklist service mints (Requested
  * Procedure ID, SPS ID, accession number, Study Instance UID) are left null unless mapped.
+ *
+ * <p>TODO(#2): longitudinal projects ({@code redcap_event_name}) and repeating events are
+ * grouped per record only, so the first base row of any event fills the blanks.
  */
 final class RedcapRowMapper {
 
