@@ -23,9 +23,6 @@ import org.lantir.dicom.data.Dataset;
 import org.lantir.dicom.data.Tag;
 import org.lantir.dicom.net.Status;
 import org.lantir.store.Database;
-import org.lantir.store.SqliteEventLog;
-import org.lantir.store.SqliteMppsRepository;
-import org.lantir.store.SqliteWorklistRepository;
 import org.lantir.testing.MppsMessages;
 import org.lantir.testing.ScpHarness;
 import org.lantir.worklist.WorklistItem;
@@ -63,8 +60,7 @@ class PatientDataNotLoggedTest {
         log.start();
         lantirLogger.addAppender(log);
         db = Database.open(dir.resolve("worklist.db"), ScpHarness.CLOCK);
-        lantir = new ScpHarness(new SqliteWorklistRepository(db), new SqliteMppsRepository(db),
-                new SqliteEventLog(db));
+        lantir = ScpHarness.onSqlite(db);
     }
 
     @AfterEach

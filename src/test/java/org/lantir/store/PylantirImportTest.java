@@ -269,8 +269,7 @@ class PylantirImportTest {
     void importedRowsGetMintedIdentifiersAndThenAppearOnTheWorklist() throws SQLException {
         try (Database db = Database.open(newLayoutFile(), clock);
                 Database again = Database.open(newLayoutFile("copy.db"), clock)) {
-            ScpHarness lantir = new ScpHarness(new SqliteWorklistRepository(db),
-                    new SqliteMppsRepository(db), new SqliteEventLog(db));
+            ScpHarness lantir = ScpHarness.onSqlite(db);
             assertThat(lantir.cFind(onJune2()).identifiers()).isEmpty();
 
             int filled = lantir.service().backfillMissingIds();
@@ -296,8 +295,7 @@ class PylantirImportTest {
             assertThat(lantir.service().backfillMissingIds()).isZero();
             assertThat(rowsByKey(db)).isEqualTo(rows);
 
-            new ScpHarness(new SqliteWorklistRepository(again), new SqliteMppsRepository(again),
-                    new SqliteEventLog(again)).service().backfillMissingIds();
+            ScpHarness.onSqlite(again).service().backfillMissingIds();
             assertThat(rowsByKey(again)).extracting(WorklistItem::spsId,
                     WorklistItem::requestedProcedureId, WorklistItem::accessionNumber)
                     .isEqualTo(rows.stream().map(row -> tuple(row.spsId(),

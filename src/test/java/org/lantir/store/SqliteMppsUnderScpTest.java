@@ -53,8 +53,7 @@ class SqliteMppsUnderScpTest {
 
     private void openStore() {
         db = Database.open(dir.resolve("worklist.db"), ScpHarness.CLOCK);
-        lantir = new ScpHarness(new SqliteWorklistRepository(db), new SqliteMppsRepository(db),
-                new SqliteEventLog(db));
+        lantir = ScpHarness.onSqlite(db);
     }
 
     @Test

@@ -48,8 +48,7 @@ class SqliteMwlEquivalenceTest {
     @BeforeEach
     void open() {
         db = Database.open(dir.resolve("worklist.db"), ScpHarness.CLOCK);
-        sqlite = new ScpHarness(new SqliteWorklistRepository(db), new SqliteMppsRepository(db),
-                new SqliteEventLog(db));
+        sqlite = ScpHarness.onSqlite(db);
     }
 
     @AfterEach

@@ -12,6 +12,10 @@ import org.lantir.events.LantirEvent;
 import org.lantir.scp.ModalityWorklistScp;
 import org.lantir.scp.MppsScp;
 import org.lantir.scp.MwlScpSettings;
+import org.lantir.store.Database;
+import org.lantir.store.SqliteEventLog;
+import org.lantir.store.SqliteMppsRepository;
+import org.lantir.store.SqliteWorklistRepository;
 import org.lantir.worklist.EventLog;
 import org.lantir.worklist.MppsRepository;
 import org.lantir.worklist.WorklistItem;
@@ -53,6 +57,12 @@ public final class ScpHarness {
             }
         });
         configure(settings, scpSettings);
+    }
+
+    /** The harness over the SQLite store: worklist, MPPS and event log all in {@code db}. */
+    public static ScpHarness onSqlite(Database db) {
+        return new ScpHarness(new SqliteWorklistRepository(db), new SqliteMppsRepository(db),
+                new SqliteEventLog(db));
     }
 
     /** Rebuilds service and SCPs over the same stores (a restart, or other settings). */
