@@ -234,7 +234,8 @@ public final class MwlQueryParser {
         try {
             name = PersonName.parse(value);
         } catch (IllegalArgumentException notAName) {
-            // PS3.5 §6.2.1: at most three groups of five components (C06's rule for PN).
+            // PS3.5 §6.2.1: at most three groups of five components; like any malformed
+            // key (C06), it fails the query rather than matching everything.
             throw malformed(tag, "Invalid PN matching key");
         }
         String key = name.format();

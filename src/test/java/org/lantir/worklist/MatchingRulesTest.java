@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lantir.dicom.data.Dataset;
 import org.lantir.dicom.data.DicomFormatException;
+import org.lantir.dicom.data.Tag;
+import org.lantir.dicom.net.Status;
 
 /** The small matching rules one by one (PS3.4 C.2.2.2, PS3.5 §6.2). */
 class MatchingRulesTest {
@@ -33,6 +36,19 @@ class MatchingRulesTest {
         ValueMatcher m = new PersonNameMatcher(new SingleValueMatcher(key, true), false);
 
         assertThat(m.matches(stored)).isEqualTo(matches);
+    }
+
+    @Test
+    void personNameKeyWithMoreThanFiveComponentsIsRefusedNamingTheKey() {
+        Dataset q = new Dataset();
+        q.setString(Tag.PatientName, "DOE^JANE^A^B^C^D");
+
+        assertThatThrownBy(() -> new MwlQueryParser(true).parse(q))
+                .isInstanceOfSatisfying(MwlQueryException.class, e -> {
+                    assertThat(e.status()).isEqualTo(Status.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS);
+                    assertThat(e.offendingElement()).isEqualTo(Tag.PatientName);
+                    assertThat(e.getMessage()).doesNotContain("DOE");
+                });
     }
 
     @Test
