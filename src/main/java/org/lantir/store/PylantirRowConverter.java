@@ -81,8 +81,8 @@ final class PylantirRowConverter {
                 .protocolCode(protocolCode())
                 .scheduledStationName(text("station_name"))
                 .status(status())
-                // TODO(#2): the tool kept no SPS ID or Requested Procedure ID; the code that
-                // generates them for sources that give none should fill these rows too.
+                // The tool kept no SPS ID or Requested Procedure ID: they stay empty here, and
+                // WorklistService.backfillMissingIds() mints them as it does for synced rows.
                 .dataSource(Optional.ofNullable(text("data_source")).orElse(DEFAULT_SOURCE))
                 .sourceKey(rowId)
                 .build();

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +25,10 @@ import org.lantir.worklist.WorklistRepository;
  * {@code createdAt} and {@code updatedAt} from the {@link Database#clock()}.
  */
 public final class SqliteWorklistRepository implements WorklistRepository {
+
+    /** Answered by the unique index worklist_item_source_key on (data_source, source_key). */
+    static final String SELECT_BY_SOURCE = WorklistItemRows.SELECT
+            + " WHERE data_source = ? AND source_key IS NOT NULL";
 
     private final Database database;
 
@@ -112,6 +118,19 @@ public final class SqliteWorklistRepository implements WorklistRepository {
     @Override
     public List<WorklistItem> findByAccessionNumber(String accessionNumber) {
         return findWhere("accession_number = ?", List.of(accessionNumber));
+    }
+
+    /** {@inheritDoc} Read from the index on (data_source, source_key), not a scan. */
+    @Override
+    public Map<String, WorklistItem> findBySource(String source) {
+        Objects.requireNonNull(source, "source");
+        List<WorklistItem> rows = database.read(c -> WorklistItemRows.query(c,
+                SELECT_BY_SOURCE, List.of(source)));
+        Map<String, WorklistItem> bySourceKey = new HashMap<>();
+        for (WorklistItem row : rows) {
+            bySourceKey.put(row.sourceKey(), row);
+        }
+        return bySourceKey;
     }
 
     /**

@@ -4,7 +4,9 @@
  * <p>{@link org.lantir.store.Database} opens the file (WAL mode, one writer, pooled readers),
  * runs the schema migrations and imports a worklist written by the Python tool; the
  * {@code Sqlite*} classes implement the repositories of {@code org.lantir.worklist} and the
- * sync state store of {@code org.lantir.sync} on top of it.
+ * sync state store of {@code org.lantir.sync} on top of it. Imported rows keep the
+ * identifiers the tool had; those it never had (SPS ID, Requested Procedure ID) are minted by
+ * {@code WorklistService.backfillMissingIds()}, not here.
  *
  * <p>Values are stored as text that sorts like the real value: dates {@code YYYY-MM-DD},
  * times {@code HH:MM:SS[.ffffff]}, instants ISO-8601 UTC with a fixed fraction, decimals as

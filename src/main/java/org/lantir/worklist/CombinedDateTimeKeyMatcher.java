@@ -3,13 +3,17 @@ package org.lantir.worklist;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import org.lantir.dicom.data.DateTimes;
 import org.lantir.dicom.data.Dataset;
+import org.lantir.dicom.data.DicomFormatException;
+import org.lantir.dicom.data.Range;
 
 /**
  * Combined date-time range matching of a DA and a TM key that belong together, here Scheduled
  * Procedure Step Start Date and Time (PS3.4 C.2.2.2.5.1): when both are ranges, date
  * {@code d1-d2} with time {@code t1-t2} means from d1 at t1 to d2 at t2, not t1 to t2 on each
- * day. An open end of the time stands for the start or end of the day.
+ * day. An open end of the time stands for the start or end of the day
+ * ({@link DateTimes#combine}).
  */
 final class CombinedDateTimeKeyMatcher implements KeyMatcher {
 
@@ -18,14 +22,18 @@ final class CombinedDateTimeKeyMatcher implements KeyMatcher {
     private final LocalDateTime first;
     private final LocalDateTime last;
 
+    /**
+     * @param date a date range that is not reversed
+     * @param time a time range, possibly reversed ({@code 1000-0830} over two days)
+     */
     CombinedDateTimeKeyMatcher(int dateTag, int timeTag, RangeMatcher<LocalDate> date,
             RangeMatcher<LocalTime> time) {
         this.dateTag = dateTag;
         this.timeTag = timeTag;
-        this.first = date.first() == null ? null : LocalDateTime.of(date.first(),
-                time.first() == null ? LocalTime.MIN : time.first());
-        this.last = date.last() == null ? null : LocalDateTime.of(date.last(),
-                time.last() == null ? LocalTime.MAX : time.last());
+        Range<LocalDate> days = new Range<>(date.first(), date.last());
+        // Each end of the time on its own, so that reversed ends combine too.
+        this.first = DateTimes.combine(days, new Range<>(time.first(), null)).lower();
+        this.last = DateTimes.combine(days, new Range<>(null, time.last())).upper();
     }
 
     /** First day of the range, or null when open. */
@@ -47,11 +55,11 @@ final class CombinedDateTimeKeyMatcher implements KeyMatcher {
         }
         LocalDateTime point;
         try {
-            point = LocalDateTime.of(TemporalValues.parseDate(date.strip()),
-                    TemporalValues.parseTime(time.strip()).first());
-        } catch (IllegalArgumentException unparseable) {
+            point = DateTimes.parseDA(date.strip()).atTime(DateTimes.parseTM(time.strip()));
+        } catch (DicomFormatException unparseable) {
             return false;
         }
+        // One day from 10:00 to 08:30 is empty: first after last matches nothing.
         return (first == null || !point.isBefore(first)) && (last == null || !point.isAfter(last));
     }
 }

@@ -6,6 +6,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.lantir.dicom.data.Dataset;
+import org.lantir.dicom.data.DateTimes;
+import org.lantir.dicom.data.DicomFormatException;
 import org.lantir.dicom.data.Tag;
 
 /**
@@ -84,8 +86,8 @@ final class MppsCorrelator {
         LocalDate day;
         try {
             String date = attrs.getString(Tag.PerformedProcedureStepStartDate);
-            day = date == null ? null : TemporalValues.parseDate(date);
-        } catch (IllegalArgumentException notADate) {
+            day = date == null ? null : DateTimes.parseDA(date);
+        } catch (DicomFormatException notADate) {
             day = null;
         }
         if (patientId == null || day == null) {

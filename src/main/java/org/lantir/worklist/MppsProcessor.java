@@ -2,7 +2,6 @@ package org.lantir.worklist;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.lantir.dicom.data.Dataset;
@@ -10,7 +9,6 @@ import org.lantir.dicom.data.DicomFormatException;
 import org.lantir.dicom.data.DicomReader;
 import org.lantir.dicom.data.DicomWriter;
 import org.lantir.dicom.data.Element;
-import org.lantir.dicom.data.SpecificCharacterSet;
 import org.lantir.dicom.data.Tag;
 import org.lantir.dicom.data.TransferSyntax;
 import org.lantir.dicom.net.Status;
@@ -122,31 +120,12 @@ final class MppsProcessor {
      */
     private static byte[] encode(Dataset attrs) throws MppsException {
         Dataset copy = attrs.copy();
-        List<String> values = new ArrayList<>();
-        collectText(copy, values);
-        SpecificCharacterSet cs = SpecificCharacterSet.forValues(values);
-        if (cs.isDefault()) {
-            copy.remove(Tag.SpecificCharacterSet);
-        } else {
-            copy.setString(Tag.SpecificCharacterSet, cs.terms());
-        }
+        SpecificCharacterSetLabel.apply(copy, null);
         try {
             return DicomWriter.write(copy, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
         } catch (IllegalArgumentException e) {
             LOG.warn("MPPS attributes cannot be encoded: {}", e.getMessage());
             throw new MppsException(Status.PROCESSING_FAILURE, "MPPS attributes not storable");
-        }
-    }
-
-    private static void collectText(Dataset ds, List<String> values) {
-        for (Element e : ds) {
-            if (e.value() instanceof List<?> items) {
-                for (Object item : items) {
-                    collectText((Dataset) item, values);
-                }
-            } else if (e.value() instanceof String text && e.vr().isCharsetSensitive()) {
-                values.add(text);
-            }
         }
     }
 

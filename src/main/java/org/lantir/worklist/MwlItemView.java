@@ -2,11 +2,11 @@ package org.lantir.worklist;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.lantir.dicom.data.Dataset;
+import org.lantir.dicom.data.DateTimes;
 import org.lantir.dicom.data.Tag;
 import org.lantir.dicom.data.VR;
 import org.lantir.worklist.WorklistItem.CodedEntry;
@@ -20,10 +20,6 @@ import org.lantir.worklist.WorklistItem.CodedEntry;
  */
 final class MwlItemView {
 
-    private static final DateTimeFormatter DA = DateTimeFormatter.ofPattern("uuuuMMdd");
-    private static final DateTimeFormatter TM = DateTimeFormatter.ofPattern("HHmmss");
-    private static final DateTimeFormatter TM_FRACTION =
-            DateTimeFormatter.ofPattern("HHmmss.SSSSSS");
     /** PS3.5 Table 6.2-1: CS is upper case letters, digits, space and underscore. */
     private static final Pattern CS = Pattern.compile("[A-Z0-9 _]{1,16}");
     /** PS3.5 Table 6.2-1: AE is up to 16 characters, no backslash, no control character. */
@@ -51,7 +47,7 @@ final class MwlItemView {
                 || item.scheduledStationAeTitle().isBlank()) {
             missing.add("Scheduled Station AE Title");
         }
-        if (item.scheduledStartDate() == null) {
+        if (date(item.scheduledStartDate()) == null) {
             missing.add("SPS Start Date");
         }
         if (item.scheduledStartTime() == null) {
@@ -153,14 +149,19 @@ final class MwlItemView {
         ds.setString(tag, vr, value == null ? "" : value.strip());
     }
 
-    static String date(LocalDate date) {
-        return date == null ? null : DA.format(date);
-    }
-
-    static String time(LocalTime time) {
-        if (time == null) {
+    /**
+     * DA {@code YYYYMMDD}; null for none, and for a year DA cannot write (a typo in the
+     * source), so that one bad row is a missing value rather than a failed query.
+     */
+    private static String date(LocalDate date) {
+        if (date == null || date.getYear() < 0 || date.getYear() > 9999) {
             return null;
         }
-        return time.getNano() == 0 ? TM.format(time) : TM_FRACTION.format(time);
+        return DateTimes.formatDA(date);
+    }
+
+    /** TM {@code HHMMSS}, with {@code .FFFFFF} when the time has a fraction. */
+    private static String time(LocalTime time) {
+        return time == null ? null : DateTimes.formatTM(time);
     }
 }

@@ -2,12 +2,15 @@ package org.lantir.worklist;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.lantir.dicom.data.Dataset;
+import org.lantir.dicom.data.DicomFormatException;
 import org.lantir.dicom.data.Element;
+import org.lantir.dicom.data.PersonName;
 import org.lantir.dicom.data.SpecificCharacterSet;
 import org.lantir.dicom.data.Tag;
 import org.lantir.dicom.data.UID;
@@ -119,7 +122,10 @@ public final class MwlQueryParser {
         return result;
     }
 
-    /** PS3.4 C.2.2.2.5: in {@code a-b}, a is at most b (outside a combined date-time). */
+    /**
+     * PS3.4 C.2.2.2.5: in {@code a-b}, a is at most b. The data layer refuses reversed DA and
+     * DT keys; a reversed TM key is only kept as the time half of a combined date-time.
+     */
     private static boolean isReversed(ValueMatcher matcher) {
         if (matcher instanceof AnyValueMatcher any) {
             return any.alternatives().stream().anyMatch(MwlQueryParser::isReversed);
@@ -209,20 +215,30 @@ public final class MwlQueryParser {
     private ValueMatcher singleKey(int tag, VR vr, String value) throws MwlQueryException {
         switch (vr) {
             case DA:
-                return temporal(tag, vr, () -> TemporalRanges.date(value));
+                return temporal(tag, vr, () -> RangeMatcher.date(value));
             case TM:
-                return temporal(tag, vr, () -> TemporalRanges.time(value));
+                return temporal(tag, vr, () -> RangeMatcher.time(value));
             case DT:
-                return temporal(tag, vr, () -> TemporalRanges.dateTime(value));
+                // No MWL return key is DT today; stored DT values are site-local time.
+                return temporal(tag, vr, () -> RangeMatcher.dateTime(value,
+                        ZoneId.systemDefault()));
             case PN:
-                return personName(value);
+                return personName(tag, value);
             default:
                 return text(tag, vr, value);
         }
     }
 
-    private ValueMatcher personName(String value) {
-        String key = PersonNameMatcher.normalizeKey(value);
+    private ValueMatcher personName(int tag, String value) throws MwlQueryException {
+        PersonName name;
+        try {
+            name = PersonName.parse(value);
+        } catch (IllegalArgumentException notAName) {
+            // PS3.5 §6.2.1: at most three groups of five components; like any malformed
+            // key (C06), it fails the query rather than matching everything.
+            throw malformed(tag, "Invalid PN matching key");
+        }
+        String key = name.format();
         if (key.isEmpty() || key.equals("*")) {
             return null;
         }
@@ -253,19 +269,22 @@ public final class MwlQueryParser {
         return new UidListMatcher(uids);
     }
 
-    /** Builds a range matcher, turning a parse failure into A900H (C06). */
+    /**
+     * Builds a range matcher, turning a parse failure into A900H (C06). The data layer's
+     * message is not passed on: the Error Comment never repeats the value.
+     */
     private static ValueMatcher temporal(int tag, VR vr, RangeSupplier supplier)
             throws MwlQueryException {
         try {
             return supplier.get();
-        } catch (IllegalArgumentException malformed) {
+        } catch (DicomFormatException malformed) {
             throw malformed(tag, "Invalid " + vr + " matching key");
         }
     }
 
     @FunctionalInterface
     private interface RangeSupplier {
-        ValueMatcher get();
+        ValueMatcher get() throws DicomFormatException;
     }
 
     private static MwlQueryException malformed(int tag, String what) {
@@ -279,7 +298,7 @@ public final class MwlQueryParser {
     private static List<KeyMatcher> combineStartDateAndTime(List<KeyMatcher> keys) {
         AttributeKeyMatcher date = rangeKey(keys, Tag.ScheduledProcedureStepStartDate);
         AttributeKeyMatcher time = rangeKey(keys, Tag.ScheduledProcedureStepStartTime);
-        if (date == null || time == null || isReversed(date.matcher())) {
+        if (date == null || time == null) {
             return keys;
         }
         List<KeyMatcher> combined = new ArrayList<>(keys);

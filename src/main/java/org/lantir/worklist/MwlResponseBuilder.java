@@ -1,10 +1,8 @@
 package org.lantir.worklist;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.lantir.dicom.data.Dataset;
 import org.lantir.dicom.data.Element;
-import org.lantir.dicom.data.SpecificCharacterSet;
 import org.lantir.dicom.data.Tag;
 
 /**
@@ -23,7 +21,8 @@ final class MwlResponseBuilder {
     static Dataset build(MwlQuery query, Dataset item) {
         Dataset response = new Dataset();
         copyRequested(query.identifier(), item, response);
-        labelCharset(response, query.requestCharset());
+        // The set the console asked in is one it reads; kept when it fits.
+        SpecificCharacterSetLabel.apply(response, query.requestCharset());
         return response;
     }
 
@@ -76,34 +75,6 @@ final class MwlResponseBuilder {
                 && stored.hasValue(Tag.LongCodeValue)) {
             out.remove(Tag.CodeValue);
             out.put(stored.get(Tag.LongCodeValue));
-        }
-    }
-
-    private static void labelCharset(Dataset response, SpecificCharacterSet requested) {
-        List<String> values = new ArrayList<>();
-        collectText(response, values);
-        SpecificCharacterSet chosen = SpecificCharacterSet.forValues(values);
-        if (!chosen.isDefault() && requested != null && !requested.isDefault()
-                && values.stream().allMatch(requested::canEncode)) {
-            // The set the console asked in is one it reads; keep it when it fits.
-            chosen = requested;
-        }
-        if (chosen.isDefault()) {
-            response.remove(Tag.SpecificCharacterSet);
-        } else {
-            response.setString(Tag.SpecificCharacterSet, chosen.terms());
-        }
-    }
-
-    private static void collectText(Dataset ds, List<String> values) {
-        for (Element e : ds) {
-            if (e.value() instanceof List<?> items) {
-                for (Object item : items) {
-                    collectText((Dataset) item, values);
-                }
-            } else if (e.value() instanceof String text && e.vr().isCharsetSensitive()) {
-                values.add(text);
-            }
         }
     }
 }

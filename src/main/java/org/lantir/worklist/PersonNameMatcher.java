@@ -1,12 +1,15 @@
 package org.lantir.worklist;
 
+import org.lantir.dicom.data.PersonName;
+
 /**
  * Person Name matching (PS3.4 C.2.2.2.1 and C.2.2.2.4, PS3.5 §6.2.1.1): applies a single value
- * or wild card matcher to the stored name after dropping trailing empty components and groups
- * ({@code DOE^JANE^^} is {@code DOE^JANE}). A key without {@code =} is also tried on each
- * component group alone, so an alphabetic key finds a name that carries ideographic and
- * phonetic groups too. Case folding, when the site keeps the default case-insensitive policy,
- * lives in the wrapped matcher and applies to single value and wild card keys alike.
+ * or wild card matcher to the stored name as {@link PersonName#format()} writes it, without
+ * trailing empty components and groups ({@code DOE^JANE^^} is {@code DOE^JANE}). A key without
+ * {@code =} is also tried on each component group alone, so an alphabetic key finds a name
+ * that carries ideographic and phonetic groups too. Case folding, when the site keeps the
+ * default case-insensitive policy, lives in the wrapped matcher and applies to single value
+ * and wild card keys alike. The key itself is normalised by {@link MwlQueryParser}.
  */
 final class PersonNameMatcher implements ValueMatcher {
 
@@ -18,41 +21,27 @@ final class PersonNameMatcher implements ValueMatcher {
         this.keyHasGroups = keyHasGroups;
     }
 
-    /** The key value without trailing empty components or groups. */
-    static String normalizeKey(String key) {
-        return trimTrailing(key.strip(), "^=");
-    }
-
     @Override
     public boolean matches(String stored) {
-        String[] groups = stored.split("=", -1);
-        StringBuilder whole = new StringBuilder();
-        for (int i = 0; i < groups.length; i++) {
-            groups[i] = trimTrailing(groups[i].strip(), "^");
-            if (i > 0) {
-                whole.append('=');
-            }
-            whole.append(groups[i]);
+        PersonName name;
+        try {
+            name = PersonName.parse(stored);
+        } catch (IllegalArgumentException notAName) {
+            // More groups or components than PS3.5 allows: matched as it stands.
+            return inner.matches(stored.strip());
         }
-        if (inner.matches(trimTrailing(whole.toString(), "="))) {
+        if (inner.matches(name.format())) {
             return true;
         }
-        if (keyHasGroups || groups.length == 1) {
+        if (keyHasGroups) {
             return false;
         }
-        for (String group : groups) {
-            if (!group.isEmpty() && inner.matches(group)) {
+        for (PersonName.Group group : PersonName.Group.values()) {
+            String text = name.group(group);
+            if (!text.isEmpty() && inner.matches(text)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static String trimTrailing(String value, String chars) {
-        int end = value.length();
-        while (end > 0 && chars.indexOf(value.charAt(end - 1)) >= 0) {
-            end--;
-        }
-        return value.substring(0, end);
     }
 }

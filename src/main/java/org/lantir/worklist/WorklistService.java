@@ -160,6 +160,36 @@ public final class WorklistService {
         return counts;
     }
 
+    /**
+     * Mints the Requested Procedure ID, SPS ID, accession number and Study Instance UID that
+     * stored rows lack, as {@link #applySync} would have for them (see {@link IdMinter}):
+     * rows imported from the Python tool's database come without SPS and Requested Procedure
+     * IDs, and a row without them is never published (PS3.4 Table K.6-1). Values that are
+     * there are kept. For rows of a source the IDs are derived from (source, source key), so
+     * a second run, or a run over a rebuilt store, gives the same values.
+     *
+     * <p>Run it once at start-up, before the SCPs and syncs start: each row is written back
+     * whole, so a status that MPPS changed between the read and the write would be lost.
+     *
+     * @return how many rows were given identifiers
+     */
+    public int backfillMissingIds() {
+        List<WorklistItem> lacking = new ArrayList<>();
+        worklist.scan(WorklistFilter.all(), row -> {
+            if (lacksIdentifiers(row)) {
+                lacking.add(row);
+            }
+            return true;
+        });
+        for (WorklistItem row : lacking) {
+            worklist.update(minter.fillMissing(row, null));
+        }
+        if (!lacking.isEmpty()) {
+            recordBackfill(lacking.size());
+        }
+        return lacking.size();
+    }
+
     // ---- Modality Performed Procedure Step (PS3.4 F.7) ----
 
     /**
@@ -212,13 +242,12 @@ public final class WorklistService {
     }
 
     private static boolean needsMinting(List<WorklistItem> rows) {
-        for (WorklistItem row : rows) {
-            if (isBlank(row.requestedProcedureId()) || isBlank(row.spsId())
-                    || isBlank(row.accessionNumber()) || isBlank(row.studyInstanceUid())) {
-                return true;
-            }
-        }
-        return false;
+        return rows.stream().anyMatch(WorklistService::lacksIdentifiers);
+    }
+
+    private static boolean lacksIdentifiers(WorklistItem row) {
+        return isBlank(row.requestedProcedureId()) || isBlank(row.spsId())
+                || isBlank(row.accessionNumber()) || isBlank(row.studyInstanceUid());
     }
 
     private static boolean isBlank(String value) {
@@ -249,6 +278,14 @@ public final class WorklistService {
 
     private static IllegalArgumentException noRow(long id) {
         return new IllegalArgumentException("No worklist row " + id);
+    }
+
+    private void recordBackfill(int rows) {
+        Instant now = clock.instant();
+        eventLog.append(EventRecord.of(now, "WORKLIST_EDITED", "backfill", null, null,
+                "Identifiers minted for " + rows + " row(s) that had none"));
+        LOG.info("Minted missing identifiers for {} stored worklist row(s)", rows);
+        events.publish(new LantirEvent.WorklistChanged(now, "backfill", 0, rows, 0));
     }
 
     private void recordEdit(WorklistItem row, String what, int added, int updated,

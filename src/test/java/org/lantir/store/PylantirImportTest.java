@@ -30,6 +30,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lantir.dicom.data.Dataset;
+import org.lantir.dicom.data.Tag;
+import org.lantir.testing.Identifiers;
+import org.lantir.testing.ScpHarness;
 import org.lantir.worklist.ProcedureStepStatus;
 import org.lantir.worklist.WorklistFilter;
 import org.lantir.worklist.WorklistItem;
@@ -256,6 +260,58 @@ class PylantirImportTest {
         assertThat(backups()).hasSize(1);
     }
 
+    /**
+     * The tool kept no SPS or Requested Procedure ID, so its rows stay off the worklist until
+     * the worklist service mints them; the IDs derive from (source, row id), so importing the
+     * same file again elsewhere gives the same ones.
+     */
+    @Test
+    void importedRowsGetMintedIdentifiersAndThenAppearOnTheWorklist() throws SQLException {
+        try (Database db = Database.open(newLayoutFile(), clock);
+                Database again = Database.open(newLayoutFile("copy.db"), clock)) {
+            ScpHarness lantir = ScpHarness.onSqlite(db);
+            assertThat(lantir.cFind(onJune2()).identifiers()).isEmpty();
+
+            int filled = lantir.service().backfillMissingIds();
+
+            List<WorklistItem> rows = rowsByKey(db);
+            assertThat(filled).isEqualTo(4);
+            assertThat(rows).allSatisfy(row -> {
+                assertThat(row.requestedProcedureId()).startsWith("RP").hasSize(14);
+                assertThat(row.spsId()).startsWith("SPS").hasSize(15);
+                assertThat(row.accessionNumber()).isNotBlank().hasSizeLessThanOrEqualTo(16);
+            });
+            assertThat(rows).extracting(WorklistItem::spsId).doesNotHaveDuplicates();
+            assertThat(rows).extracting(WorklistItem::status).containsExactly(
+                    ProcedureStepStatus.SCHEDULED, ProcedureStepStatus.IN_PROGRESS,
+                    ProcedureStepStatus.COMPLETED, ProcedureStepStatus.DISCONTINUED);
+            assertThat(rows.get(0).accessionNumber()).isEqualTo("ACC1");
+            assertThat(rows.get(0).studyInstanceUid()).isEqualTo("2.25.9001");
+            assertThat(lantir.cFind(onJune2()).identifiers()).singleElement()
+                    .satisfies(answer -> assertThat(answer
+                            .getItem(Tag.ScheduledProcedureStepSequence)
+                            .getString(Tag.ScheduledProcedureStepID))
+                            .isEqualTo(rows.get(0).spsId()));
+            assertThat(lantir.service().backfillMissingIds()).isZero();
+            assertThat(rowsByKey(db)).isEqualTo(rows);
+
+            ScpHarness.onSqlite(again).service().backfillMissingIds();
+            assertThat(rowsByKey(again)).extracting(WorklistItem::spsId,
+                    WorklistItem::requestedProcedureId, WorklistItem::accessionNumber)
+                    .isEqualTo(rows.stream().map(row -> tuple(row.spsId(),
+                            row.requestedProcedureId(), row.accessionNumber())).toList());
+        }
+    }
+
+    private static Dataset onJune2() {
+        Dataset q = new Dataset();
+        Identifiers.empty(q, Tag.PatientID, Tag.RequestedProcedureID, Tag.AccessionNumber);
+        Dataset step = Identifiers.sps(q);
+        Identifiers.empty(step, Tag.ScheduledProcedureStepID);
+        step.setString(Tag.ScheduledProcedureStepStartDate, "20250602");
+        return q;
+    }
+
     @Test
     void aNewFileIsNotTakenForAToolDatabase() {
         Database.open(dir.resolve("fresh.db"), clock).close();
@@ -263,9 +319,13 @@ class PylantirImportTest {
         assertThat(backups()).isEmpty();
     }
 
-    /** Four fictional rows: a full one, DICOM-style values, unconvertible values, finished. */
     private Path newLayoutFile() throws SQLException {
-        Path file = dir.resolve("worklist.db");
+        return newLayoutFile("worklist.db");
+    }
+
+    /** Four fictional rows: a full one, DICOM-style values, unconvertible values, finished. */
+    private Path newLayoutFile(String name) throws SQLException {
+        Path file = dir.resolve(name);
         execute(file, NEW_LAYOUT, NEW_INSERT
                 + "(1, '2.25.9001', 'cpip-id-1001^fa-77', 'sub_1001_ses_1_fam_77_site_792', "
                 + "'2012-01-01', 'F', '154', 'ACC1', 'Ref^Fictional', 'MR', 'CPIP', "

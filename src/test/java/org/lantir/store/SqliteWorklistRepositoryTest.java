@@ -322,6 +322,44 @@ class SqliteWorklistRepositoryTest {
         assertThat(repository.findById(stored.id())).contains(stored);
     }
 
+    @Test
+    void findBySourceKeysEveryRowOfThatSourceBySourceKey() {
+        WorklistItem k1 = insert("k1", JUNE_1, LocalTime.of(9, 0));
+        WorklistItem done = repository.insert(TestItems.scheduled("s", "done", JUNE_2,
+                LocalTime.of(9, 0)).toBuilder().status(ProcedureStepStatus.COMPLETED).build());
+        repository.insert(TestItems.scheduled("other", "k1", JUNE_1, LocalTime.of(9, 0)));
+        repository.insert(TestItems.scheduled("s", null, JUNE_1, LocalTime.of(10, 0)));
+        repository.insert(TestItems.scheduled(null, "k9", JUNE_1, LocalTime.of(11, 0)));
+
+        var rows = repository.findBySource("s");
+
+        assertThat(rows).containsOnlyKeys("k1", "done");
+        assertThat(rows.get("k1")).isEqualTo(k1);
+        assertThat(rows.get("done")).isEqualTo(done);
+        assertThat(repository.findBySource("nobody")).isEmpty();
+    }
+
+    @Test
+    void findBySourceReadsTheSourceKeyIndexInsteadOfScanning() {
+        List<String> plan = db.read(c -> {
+            List<String> steps = new ArrayList<>();
+            try (var explain = c.prepareStatement("EXPLAIN QUERY PLAN "
+                    + SqliteWorklistRepository.SELECT_BY_SOURCE)) {
+                explain.setString(1, "s");
+                try (var rows = explain.executeQuery()) {
+                    while (rows.next()) {
+                        steps.add(rows.getString("detail"));
+                    }
+                }
+            }
+            return steps;
+        });
+
+        assertThat(plan).anySatisfy(step -> assertThat(step)
+                .contains("USING INDEX worklist_item_source_key"));
+        assertThat(plan).noneSatisfy(step -> assertThat(step).startsWith("SCAN"));
+    }
+
     /** d1 (June 1), d2, ct, other-ae, done (June 2, COMPLETED), d3 (June 3). */
     private void insertSpread() {
         insert("d1", JUNE_1, LocalTime.of(9, 0));

@@ -1,15 +1,10 @@
 package org.lantir.testing;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.lantir.dicom.data.Dataset;
-import org.lantir.events.EventFeed;
 import org.lantir.events.LantirEvent;
 import org.lantir.scp.ModalityWorklistScp;
-import org.lantir.scp.MppsScp;
 import org.lantir.scp.MwlScpSettings;
 import org.lantir.worklist.WorklistItem;
 import org.lantir.worklist.WorklistService;
@@ -17,86 +12,67 @@ import org.lantir.worklist.WorklistSettings;
 
 /**
  * A worklist service with in-memory stores, its two SCPs and a recorded event feed; "today"
- * is 2025-02-12 as in the case log.
+ * is 2025-02-12 as in the case log. The same harness over the SQLite store is
+ * {@link ScpHarness}.
  */
 public final class TestLantir {
 
-    public static final Clock CLOCK =
-            Clock.fixed(Instant.parse("2025-02-12T16:00:00Z"), ZoneOffset.UTC);
+    public static final Clock CLOCK = ScpHarness.CLOCK;
 
     public final InMemoryWorklistRepository worklist = new InMemoryWorklistRepository();
     public final InMemoryMppsRepository mpps = new InMemoryMppsRepository(worklist);
     public final InMemoryEventLog eventLog = new InMemoryEventLog();
-    private final EventFeed feed = new EventFeed();
-    private final List<LantirEvent> events = new ArrayList<>();
-    private WorklistService service;
-    private ModalityWorklistScp mwlScp;
-    private MppsScp mppsScp;
+    private final ScpHarness harness;
 
     public TestLantir() {
         this(WorklistSettings.defaults(), MwlScpSettings.defaults());
     }
 
     public TestLantir(WorklistSettings settings, MwlScpSettings scpSettings) {
-        feed.subscribe(e -> {
-            synchronized (events) {
-                events.add(e);
-            }
-        });
-        configure(settings, scpSettings);
+        harness = new ScpHarness(worklist, mpps, eventLog, settings, scpSettings);
     }
 
     /** Rebuilds service and SCPs over the same stores (a restart, or other settings). */
     public TestLantir configure(WorklistSettings settings, MwlScpSettings scpSettings) {
-        service = new WorklistService(worklist, mpps, eventLog, feed, settings, CLOCK);
-        mwlScp = new ModalityWorklistScp(service, scpSettings);
-        mppsScp = new MppsScp(service);
+        harness.configure(settings, scpSettings);
         return this;
     }
 
     public WorklistService service() {
-        return service;
+        return harness.service();
     }
 
     public ModalityWorklistScp mwlScp() {
-        return mwlScp;
+        return harness.mwlScp();
     }
 
     /** Stores rows as they are (already normalised), returning them with their ids. */
     public List<WorklistItem> store(WorklistItem... rows) {
-        List<WorklistItem> stored = new ArrayList<>();
-        for (WorklistItem row : rows) {
-            stored.add(worklist.insert(row));
-        }
-        return stored;
+        return harness.store(rows);
     }
 
     public DimseResponses cFind(Dataset identifier) {
-        return cFind("MRI_3T", identifier);
+        return harness.cFind(identifier);
     }
 
     public DimseResponses cFind(String callingAe, Dataset identifier) {
-        return DimseResponses.call(mwlScp, FakeDimseRequest.cFind(callingAe, identifier));
+        return harness.cFind(callingAe, identifier);
     }
 
     public DimseResponses call(FakeDimseRequest request) {
-        return DimseResponses.call(request.commandField() == org.lantir.dicom.net.Dimse.C_FIND_RQ
-                ? mwlScp : mppsScp, request);
+        return harness.call(request);
     }
 
     public DimseResponses nCreate(String uid, Dataset attrs) {
-        return DimseResponses.call(mppsScp, FakeDimseRequest.nCreate("MRI_3T", uid, attrs));
+        return harness.nCreate(uid, attrs);
     }
 
     public DimseResponses nSet(String uid, Dataset attrs) {
-        return DimseResponses.call(mppsScp, FakeDimseRequest.nSet("MRI_3T", uid, attrs));
+        return harness.nSet(uid, attrs);
     }
 
     /** Delivers what was published, stops the feed and returns every event seen. */
     public List<LantirEvent> drainEvents() {
-        feed.close();
-        synchronized (events) {
-            return List.copyOf(events);
-        }
+        return harness.drainEvents();
     }
 }

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.lantir.dicom.data.Dataset;
+import org.lantir.dicom.data.DicomFormatException;
+import org.lantir.dicom.data.Tag;
+import org.lantir.dicom.net.Status;
 
 /** The small matching rules one by one (PS3.4 C.2.2.2, PS3.5 §6.2). */
 class MatchingRulesTest {
@@ -23,41 +29,76 @@ class MatchingRulesTest {
 
     @ParameterizedTest
     @CsvSource({"DOE^JANE, DOE^JANE^^, true", "DOE^JANE, DOE^JANET, false",
-        "YAMADA^TAROU, Yamada^Tarou=山田^太郎, true", "山田^太郎, Yamada^Tarou=山田^太郎, true"})
+        "YAMADA^TAROU, Yamada^Tarou=山田^太郎, true", "山田^太郎, Yamada^Tarou=山田^太郎, true",
+        "DOE^JANE, DOE^JANE^A^B^C^D, false", "DOE^JANE^A^B^C^D, DOE^JANE^A^B^C^D, true"})
     void personNamesIgnoreEmptyTrailingComponentsAndMatchEachGroup(String key, String stored,
             boolean matches) {
-        String normal = PersonNameMatcher.normalizeKey(key);
-        ValueMatcher m = new PersonNameMatcher(new SingleValueMatcher(normal, true), false);
+        ValueMatcher m = new PersonNameMatcher(new SingleValueMatcher(key, true), false);
 
         assertThat(m.matches(stored)).isEqualTo(matches);
     }
 
     @Test
-    void timeSpanCoversItsPrecision() {
-        TemporalValues.Span<LocalTime> hour = TemporalValues.parseTime("14");
-        TemporalValues.Span<LocalTime> fraction = TemporalValues.parseTime("143000.5");
+    void personNameKeyWithMoreThanFiveComponentsIsRefusedNamingTheKey() {
+        Dataset q = new Dataset();
+        q.setString(Tag.PatientName, "DOE^JANE^A^B^C^D");
+
+        assertThatThrownBy(() -> new MwlQueryParser(true).parse(q))
+                .isInstanceOfSatisfying(MwlQueryException.class, e -> {
+                    assertThat(e.status()).isEqualTo(Status.IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS);
+                    assertThat(e.offendingElement()).isEqualTo(Tag.PatientName);
+                    assertThat(e.getMessage()).doesNotContain("DOE");
+                });
+    }
+
+    @Test
+    void timeKeyCoversItsPrecision() throws Exception {
+        RangeMatcher<LocalTime> hour = RangeMatcher.time("14");
+        RangeMatcher<LocalTime> fraction = RangeMatcher.time("143000.5");
 
         assertThat(hour.first()).isEqualTo(LocalTime.of(14, 0));
         assertThat(hour.last()).isEqualTo(LocalTime.of(14, 59, 59, 999_999_999));
+        assertThat(hour.isRange()).isFalse();
         assertThat(fraction.last()).isEqualTo(LocalTime.of(14, 30, 0, 599_999_999));
     }
 
     @Test
-    void dateTimeRangeMayCarryOffsets() {
-        RangeMatcher<java.time.LocalDateTime> range =
-                TemporalRanges.dateTime("20250212-0700-20250213");
+    void reversedTimeKeyIsKeptForTheParserToJudge() throws Exception {
+        RangeMatcher<LocalTime> overnight = RangeMatcher.time("1000-0830");
 
+        assertThat(overnight.isReversed()).isTrue();
+        assertThat(overnight.first()).isEqualTo(LocalTime.of(10, 0));
+        assertThat(overnight.last()).isEqualTo(LocalTime.of(8, 30, 59, 999_999_999));
+        assertThat(overnight.matches("090000")).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-", "10-09-08", "1000-08:30", "-0830-", "25-10", "10-2"})
+    void malformedTimeKeysAreRefusedReversedOrNot(String key) {
+        assertThatThrownBy(() -> RangeMatcher.time(key))
+                .isInstanceOf(DicomFormatException.class);
+    }
+
+    @Test
+    void dateTimeRangeMayCarryOffsets() throws Exception {
+        RangeMatcher<LocalDateTime> range =
+                RangeMatcher.dateTime("20250212-0700-20250213", ZoneOffset.UTC);
+
+        assertThat(range.first()).isEqualTo(LocalDateTime.of(2025, 2, 12, 7, 0));
         assertThat(range.matches("20250212103000")).isTrue();
         assertThat(range.matches("20250214")).isFalse();
     }
 
     @Test
-    void datesAreStrict() {
-        assertThat(TemporalValues.parseDate("20240229")).isEqualTo(LocalDate.of(2024, 2, 29));
-        assertThatThrownBy(() -> TemporalValues.parseDate("20250229"))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> TemporalValues.parseDate("2025-02-12"))
-                .isInstanceOf(IllegalArgumentException.class);
+    void datesAreStrict() throws Exception {
+        assertThat(RangeMatcher.date("20240229").matches("20240229")).isTrue();
+        assertThat(RangeMatcher.date("20240229").matches("2024-02-29")).isFalse();
+        assertThatThrownBy(() -> RangeMatcher.date("20250229"))
+                .isInstanceOf(DicomFormatException.class);
+        assertThatThrownBy(() -> RangeMatcher.date("2025-02-12"))
+                .isInstanceOf(DicomFormatException.class);
+        assertThatThrownBy(() -> RangeMatcher.date("20250213-20250212"))
+                .isInstanceOf(DicomFormatException.class);
     }
 
     @ParameterizedTest

@@ -148,4 +148,44 @@ class WorklistServiceSyncTest {
         assertThat(lantir.eventLog.recent(10)).hasSize(2)
                 .allSatisfy(e -> assertThat(e.kind()).isEqualTo("WORKLIST_EDITED"));
     }
+
+    @Test
+    void backfillMintsWhatStoredRowsLackKeepsWhatTheyHaveAndIsToldOnce() {
+        WorklistItem imported = lantir.store(booking("17", "P1").toBuilder()
+                .dataSource("pylantir").accessionNumber("ACC17").build()).get(0);
+        WorklistItem complete = lantir.store(booking("18", "P2").toBuilder()
+                .dataSource("pylantir").requestedProcedureId("RP18").spsId("SPS18")
+                .accessionNumber("ACC18").studyInstanceUid("2.25.18")
+                .status(ProcedureStepStatus.IN_PROGRESS).build()).get(0);
+
+        int filled = lantir.service().backfillMissingIds();
+
+        WorklistItem row = lantir.worklist.findById(imported.id()).orElseThrow();
+        assertThat(filled).isEqualTo(1);
+        assertThat(row.requestedProcedureId()).startsWith("RP").hasSize(14);
+        assertThat(row.spsId()).startsWith("SPS").hasSize(15);
+        assertThat(row.accessionNumber()).isEqualTo("ACC17");
+        assertThat(row.studyInstanceUid()).startsWith("2.25.");
+        assertThat(lantir.worklist.findById(complete.id())).contains(complete);
+        assertThat(lantir.service().backfillMissingIds()).isZero();
+        assertThat(lantir.eventLog.recent(10)).singleElement()
+                .satisfies(e -> assertThat(e.source()).isEqualTo("backfill"));
+        assertThat(lantir.drainEvents()).singleElement().isInstanceOfSatisfying(
+                LantirEvent.WorklistChanged.class, e -> assertThat(e.updated()).isEqualTo(1));
+    }
+
+    @Test
+    void backfilledIdentifiersAreThoseASyncOfTheSameRowWouldMint() {
+        lantir.store(booking("17", "P1").toBuilder().dataSource("redcap").build());
+        lantir.service().backfillMissingIds();
+        WorklistItem backfilled = lantir.worklist.all().get(0);
+        TestLantir other = new TestLantir();
+
+        other.service().applySync("redcap", List.of(booking("17", "P1")), true);
+
+        WorklistItem synced = other.worklist.all().get(0);
+        assertThat(backfilled.spsId()).isEqualTo(synced.spsId());
+        assertThat(backfilled.requestedProcedureId()).isEqualTo(synced.requestedProcedureId());
+        assertThat(backfilled.accessionNumber()).isEqualTo(synced.accessionNumber());
+    }
 }
