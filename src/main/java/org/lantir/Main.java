@@ -1,12 +1,37 @@
 package org.lantir;
 
+import java.util.Set;
+import org.lantir.cli.LantirCommand;
+
 /** Entry point of {@code lantir.jar}: hands the command line to the CLI. */
 public final class Main {
+
+    /** Commands that report and end; the others run a server and log at INFO. */
+    private static final Set<String> ONE_SHOT_COMMANDS =
+            Set.of("query-db", "test-client", "test-mpps", "bench");
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.exit(org.lantir.cli.LantirCommand.run(args));
+        chooseLogLevel(args);
+        System.exit(LantirCommand.run(args));
+    }
+
+    /**
+     * Servers log at INFO; one-shot commands (query-db, test-client, ...) at WARN, so their
+     * output reads as a report. LANTIR_LOG_LEVEL, when set, wins. Must run before the first
+     * logger is created.
+     */
+    private static void chooseLogLevel(String[] args) {
+        if (System.getenv("LANTIR_LOG_LEVEL") != null
+                || System.getProperty("LANTIR_LOG_LEVEL") != null) {
+            return;
+        }
+        boolean oneShot = false;
+        for (String arg : args) {
+            oneShot |= ONE_SHOT_COMMANDS.contains(arg);
+        }
+        System.setProperty("LANTIR_LOG_LEVEL", oneShot ? "WARN" : "INFO");
     }
 }

@@ -1,12 +1,121 @@
 package org.lantir.cli;
 
-/** The {@code lantir} command line (placeholder until the commands land). */
-public final class LantirCommand {
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.lantir.app.AppPaths;
+import org.lantir.config.ConfigException;
+import org.lantir.config.ConfigLoader;
+import org.lantir.config.LantirConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
-    private LantirCommand() {
+/**
+ * The {@code lantir} command line. Its commands and flags are the Python tool's (pylantir), so
+ * its users' scripts keep working: every flag may stand before or after the command, and each
+ * command ignores the flags it does not use, as pylantir did.
+ */
+@Command(name = "lantir", mixinStandardHelpOptions = true,
+        versionProvider = LantirVersion.class,
+        description = "Modality Worklist and MPPS server for research scanners, fed from REDCap.",
+        subcommands = {StartCommand.class, QueryDbCommand.class, TestClientCommand.class,
+            TestMppsCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:the peer or the operation refused (DICOM failure status)",
+            "2:wrong command line", "3:configuration file missing or invalid",
+            "4:port taken, database or peer unavailable"})
+public final class LantirCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--AEtitle", scope = ScopeType.INHERIT, paramLabel = "AETITLE",
+            description = "AE title of the server (start) or of the server to call (tests).")
+    String aeTitle;
+
+    @Option(names = "--ip", scope = ScopeType.INHERIT, paramLabel = "IP",
+            description = "Address to listen on (start) or of the server to call (tests).")
+    String ip;
+
+    @Option(names = "--port", scope = ScopeType.INHERIT, paramLabel = "PORT",
+            description = "Port to listen on (start) or of the server to call (tests).")
+    Integer port;
+
+    @Option(names = {"--pylantir_config", "--config"}, scope = ScopeType.INHERIT,
+            paramLabel = "FILE", description = "Configuration file (the Python tool's JSON).")
+    Path configFile;
+
+    @Option(names = "--mpps_action", scope = ScopeType.INHERIT, paramLabel = "create|set",
+            description = "test-mpps: send N-CREATE (create) or N-SET (set).")
+    MppsAction mppsAction;
+
+    @Option(names = "--mpps_status", scope = ScopeType.INHERIT,
+            paramLabel = "COMPLETED|DISCONTINUED", description = "test-mpps set: final status.")
+    MppsFinalStatus mppsStatus;
+
+    @Option(names = "--callingAEtitle", scope = ScopeType.INHERIT, paramLabel = "AETITLE",
+            description = "Calling AE title of test-client and test-mpps (default LANTIR_TEST).")
+    String callingAeTitle;
+
+    @Option(names = "--study_uid", scope = ScopeType.INHERIT, paramLabel = "UID",
+            description = "test-mpps create: Study Instance UID of the worklist row.")
+    String studyUid;
+
+    @Option(names = "--sop_uid", scope = ScopeType.INHERIT, paramLabel = "UID",
+            description = "test-mpps: the MPPS SOP Instance UID (printed by create).")
+    String sopUid;
+
+    /** The N-CREATE / N-SET choice of {@code test-mpps}. */
+    public enum MppsAction { create, set }
+
+    /** The final statuses {@code test-mpps set} may send (PS3.3 C.4.14). */
+    public enum MppsFinalStatus { COMPLETED, DISCONTINUED }
+
+    /** With no command, runs the server as {@code start} would. */
+    @Override
+    public Integer call() throws Exception {
+        return new StartCommand().run(this);
     }
 
-    public static int run(String[] args) {
-        return 0;
+    /** Runs the command line and returns the exit code. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new LantirCommand());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler(LantirCommand::onException);
+        return cli.execute(args);
+    }
+
+    private static int onException(Exception e, CommandLine cli, CommandLine.ParseResult r) {
+        PrintWriter err = cli.getErr();
+        if (e instanceof ConfigException) {
+            err.println("lantir: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        err.println("lantir: " + e);
+        e.printStackTrace(err);
+        return ExitCodes.FAILED;
+    }
+
+    /** The configuration: the file given, else the user's default file if any, else defaults. */
+    LantirConfig loadConfig() throws ConfigException {
+        if (configFile != null) {
+            return ConfigLoader.load(configFile);
+        }
+        Path defaultFile = AppPaths.defaultConfigFile();
+        if (defaultFile.toFile().isFile()) {
+            return ConfigLoader.load(defaultFile);
+        }
+        return LantirConfig.defaults();
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 }

@@ -1,0 +1,95 @@
+package org.lantir.cli;
+
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.lantir.app.AppPaths;
+import org.lantir.app.Lantir;
+import org.lantir.store.StoreException;
+import org.lantir.worklist.ProcedureStepStatus;
+import org.lantir.worklist.WorklistFilter;
+import org.lantir.worklist.WorklistItem;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code lantir query-db}: the worklist as a table, as the database holds it. */
+@Command(name = "query-db", mixinStandardHelpOptions = true,
+        description = "Print the worklist database as a table.")
+final class QueryDbCommand implements Callable<Integer> {
+
+    private static final String[] HEADERS = {"ID", "Date", "Time", "Patient name",
+        "Patient ID", "Mod", "Station AE", "SPS ID", "Study Instance UID", "Status", "Source"};
+
+    @ParentCommand
+    LantirCommand parent;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+            description = "Only rows scheduled on this day.")
+    LocalDate date;
+
+    @Option(names = "--status", paramLabel = "STATUS", split = ",",
+            description = "Only rows with these statuses (SCHEDULED, IN_PROGRESS, ...).")
+    List<ProcedureStepStatus> statuses;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Lantir lantir = Lantir.open(parent.loadConfig(),
+                AppPaths.dataDirectory().resolve(AppPaths.DATABASE_FILE_NAME))) {
+            List<WorklistItem> rows = lantir.worklist().list(filter());
+            print(rows, parent.out());
+            return ExitCodes.OK;
+        } catch (StoreException e) {
+            parent.err().println("lantir: " + e.getMessage());
+            return ExitCodes.UNAVAILABLE;
+        }
+    }
+
+    private WorklistFilter filter() {
+        Set<ProcedureStepStatus> wanted = statuses == null || statuses.isEmpty()
+                ? null : EnumSet.copyOf(statuses);
+        return new WorklistFilter(date, date, null, null, null, wanted, 0);
+    }
+
+    static void print(List<WorklistItem> rows, PrintWriter out) {
+        List<String[]> table = new ArrayList<>();
+        table.add(HEADERS);
+        for (WorklistItem item : rows) {
+            table.add(cells(item));
+        }
+        int[] widths = new int[HEADERS.length];
+        for (String[] row : table) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : table) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(String.format("%-" + widths[i] + "s", row[i]));
+                line.append(i < row.length - 1 ? "  " : "");
+            }
+            out.println(line.toString().stripTrailing());
+        }
+        out.printf("%d row(s)%n", rows.size());
+        out.flush();
+    }
+
+    private static String[] cells(WorklistItem item) {
+        return new String[] {
+            text(item.id()), text(item.scheduledStartDate()), text(item.scheduledStartTime()),
+            text(item.patientName()), text(item.patientId()), text(item.modality()),
+            text(item.scheduledStationAeTitle()), text(item.spsId()),
+            text(item.studyInstanceUid()), item.status().name(), text(item.dataSource())
+        };
+    }
+
+    private static String text(Object value) {
+        return Objects.toString(value, "");
+    }
+}

@@ -1,0 +1,91 @@
+package org.lantir.cli;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.lantir.app.AppPaths;
+import org.lantir.app.Lantir;
+import org.lantir.config.LantirConfig;
+import org.lantir.config.LantirSettings;
+import org.lantir.config.ServerSettings;
+import org.lantir.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code lantir start}: the DICOM server and the data-source schedules, headless, until
+ * Ctrl+C (or SIGTERM) stops them cleanly.
+ */
+@Command(name = "start", mixinStandardHelpOptions = true,
+        description = "Run the worklist server and the data-source sync until stopped.")
+final class StartCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartCommand.class);
+
+    @ParentCommand
+    LantirCommand parent;
+
+    @Override
+    public Integer call() throws Exception {
+        return run(parent);
+    }
+
+    int run(LantirCommand options) throws Exception {
+        LantirConfig config = withOverrides(options.loadConfig(), options);
+        Lantir lantir;
+        try {
+            lantir = Lantir.open(config, AppPaths.dataDirectory().resolve(
+                    AppPaths.DATABASE_FILE_NAME));
+        } catch (StoreException e) {
+            options.err().println("lantir: " + e.getMessage());
+            return ExitCodes.UNAVAILABLE;
+        }
+        return serveUntilStopped(lantir, options);
+    }
+
+    private int serveUntilStopped(Lantir lantir, LantirCommand options) throws Exception {
+        ServerSettings server = lantir.config().lantir().server();
+        try {
+            lantir.startServer();
+        } catch (BindException e) {
+            options.err().printf("lantir: port %d on %s is already in use (%s)%n",
+                    server.port(), server.bindAddress(), e.getMessage());
+            lantir.close();
+            return ExitCodes.UNAVAILABLE;
+        } catch (IOException e) {
+            options.err().println("lantir: cannot listen: " + e.getMessage());
+            lantir.close();
+            return ExitCodes.UNAVAILABLE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping on signal");
+            lantir.close();
+            stopped.countDown();
+        }, "lantir-shutdown"));
+
+        lantir.startSync(System.getenv());
+        options.out().printf("Lantir is listening on %s:%d as %s; press Ctrl+C to stop.%n",
+                server.bindAddress(), lantir.dicomServer().port(), server.aeTitle());
+        options.out().flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    /** The server settings with {@code --AEtitle}, {@code --ip} and {@code --port} applied. */
+    static LantirConfig withOverrides(LantirConfig config, LantirCommand options) {
+        ServerSettings s = config.lantir().server();
+        ServerSettings server = new ServerSettings(
+                options.aeTitle != null ? options.aeTitle : s.aeTitle(),
+                options.ip != null ? options.ip : s.bindAddress(),
+                options.port != null ? options.port : s.port(),
+                s.maxAssociations(), s.idleTimeoutSeconds(), s.maxPduLength(),
+                s.visibleStatuses(), s.personNameCaseInsensitive(),
+                s.callingAeDefaultCharsets(), s.maxAnswers());
+        LantirSettings lantir = config.lantir();
+        return config.withLantir(new LantirSettings(server, lantir.uidRoot(), lantir.sync()));
+    }
+}
