@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         versionProvider = LantirVersion.class,
         description = "Modality Worklist and MPPS server for research scanners, fed from REDCap.",
         subcommands = {StartCommand.class, QueryDbCommand.class, TestClientCommand.class,
-            TestMppsCommand.class},
+            TestMppsCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the peer or the operation refused (DICOM failure status)",
             "2:wrong command line", "3:configuration file missing or invalid",
@@ -82,7 +82,18 @@ public final class LantirCommand implements Callable<Integer> {
 
     /** Runs the command line and returns the exit code. */
     public static int run(String... args) {
+        return run(null, null, args);
+    }
+
+    /** Runs the command line with its output and errors going to the given writers. */
+    static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new LantirCommand());
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(LantirCommand::onException);
         return cli.execute(args);
