@@ -12,6 +12,14 @@ import org.lantir.worklist.WorklistFilter;
  * SELECT, with its parameters. Every filter field is pushed into SQL on an indexed column:
  * the date range is inclusive with open ends, strings match exactly, statuses become
  * {@code IN (...)}. A null field does not narrow; an empty status set matches nothing.
+ *
+ * <p>Which index drives the search is chosen here, not left to SQLite. The store keeps no
+ * planner statistics (nothing runs ANALYZE), so SQLite takes every equality as selective and
+ * would search one modality's or one station's rows (tens of thousands in a store of a few
+ * years) rather than one day's few dozen: "today, MR, this station" took 28 ms instead of
+ * under 1 ms on 100,000 rows. Station AE title and modality therefore never drive (a unary
+ * {@code +} keeps a term out of index use, as SQLite's query planner documentation describes);
+ * the date range and Patient ID do, and statuses only when neither is given.
  */
 final class WorklistFilterSql {
 
@@ -23,12 +31,14 @@ final class WorklistFilterSql {
         limit = filter.limit();
         addIfSet("scheduled_start_date >= ?", SqlValues.date(filter.dateFrom()));
         addIfSet("scheduled_start_date <= ?", SqlValues.date(filter.dateTo()));
-        addIfSet("scheduled_station_ae_title = ?", filter.stationAeTitle());
-        addIfSet("modality = ?", filter.modality());
+        addIfSet("+scheduled_station_ae_title = ?", filter.stationAeTitle());
+        addIfSet("+modality = ?", filter.modality());
         addIfSet("patient_id = ?", filter.patientId());
         if (filter.statuses() != null) {
-            addStatuses(filter.statuses().stream().map(ProcedureStepStatus::name)
-                    .sorted().collect(Collectors.toList()));
+            boolean narrowed = filter.dateFrom() != null || filter.dateTo() != null
+                    || filter.patientId() != null;
+            addStatuses(narrowed ? "+status" : "status", filter.statuses().stream()
+                    .map(ProcedureStepStatus::name).sorted().collect(Collectors.toList()));
         }
     }
 
@@ -54,14 +64,14 @@ final class WorklistFilterSql {
         }
     }
 
-    private void addStatuses(List<String> statuses) {
+    private void addStatuses(String column, List<String> statuses) {
         if (statuses.isEmpty()) {
             conditions.add("0");
             return;
         }
 
         String marks = String.join(", ", Collections.nCopies(statuses.size(), "?"));
-        conditions.add("status IN (" + marks + ")");
+        conditions.add(column + " IN (" + marks + ")");
         parameters.addAll(statuses);
     }
 }
