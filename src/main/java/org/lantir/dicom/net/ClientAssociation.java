@@ -315,8 +315,11 @@ public final class ClientAssociation implements AutoCloseable {
                         respondedTo);
                 return;
             }
-            LOG.debug("{} << {} {}", name(), Dimse.name(field),
-                    CommandSet.describe(message.command()));
+            if (LOG.isDebugEnabled()) {
+                // Built only when wanted: one String.format per element, per response.
+                LOG.debug("{} << {} {}", name(), Dimse.name(field),
+                        CommandSet.describe(message.command()));
+            }
             call.responded(message);
         }
 

@@ -62,8 +62,10 @@ final class DimseDispatcher {
     void onMessage(DimseMessage message) {
         Dataset command = message.command();
         int field = message.commandField();
-        LOG.debug("{} << {} {}", association.name(), Dimse.name(field),
-                CommandSet.describe(command));
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} << {} {}", association.name(), Dimse.name(field),
+                    CommandSet.describe(command));
+        }
         if (field == Dimse.C_CANCEL_RQ) {
             cancel(command.getInt(Tag.MessageIDBeingRespondedTo, -1));
             return;
