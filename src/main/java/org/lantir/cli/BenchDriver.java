@@ -48,8 +48,8 @@ final class BenchDriver {
 
     /** What one scenario over a number of associations came to. */
     record Run(String scenario, String title, int associations, double targetMedianMs,
-            LatencyStats warmup, LatencyStats measured, double heapBeforeMb,
-            double heapAfterMb, List<String> errorSamples) {
+            LatencyStats warmup, LatencyStats measured, double cpuMicrosPerQuery,
+            double heapBeforeMb, double heapAfterMb, List<String> errorSamples) {
     }
 
     /**
@@ -74,11 +74,12 @@ final class BenchDriver {
         } finally {
             threads.shutdownNow();
         }
+        long cpu = processCpuNanos() - batch.measuredStartCpu;
         double heapAfter = heapUsedAfterGcMb();
         return new Run(scenario.key(), scenario.title(), associations,
                 scenario.targetMedianMillis(), batch.warmup.stats(batch.measuredStart
                         - batch.started), batch.measured.stats(batch.lastFinish.get()
-                        - batch.measuredStart), heapBefore, heapAfter,
+                        - batch.measuredStart), cpu / 1e3 / queries, heapBefore, heapAfter,
                 List.copyOf(batch.errorSamples));
     }
 
@@ -88,6 +89,17 @@ final class BenchDriver {
         } catch (ExecutionException | TimeoutException e) {
             batch.sample("worker failed: " + e);
         }
+    }
+
+    /**
+     * CPU time of this process (server and client threads, GC and JIT), or 0 where the JVM
+     * does not tell. Less noisy than wall-clock time on a shared machine.
+     */
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os =
+                ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun
+                ? sun.getProcessCpuTime() : 0;
     }
 
     /** Heap in use after a full collection, in MiB (server and client share this JVM). */
@@ -111,6 +123,7 @@ final class BenchDriver {
         private final AtomicInteger sampled = new AtomicInteger();
         private volatile long started;
         private volatile long measuredStart;
+        private volatile long measuredStartCpu;
 
         Batch(BenchScenario scenario, int associations, int warmup, int queries) {
             this.scenario = scenario;
@@ -118,7 +131,10 @@ final class BenchDriver {
             this.warmupCount = warmup;
             this.warmup = new Phase(warmup);
             this.measured = new Phase(queries);
-            this.barrier = new CyclicBarrier(associations, () -> measuredStart = System.nanoTime());
+            this.barrier = new CyclicBarrier(associations, () -> {
+                measuredStartCpu = processCpuNanos();
+                measuredStart = System.nanoTime();
+            });
         }
 
         /** One association's share: its warm-up queries, the barrier, its measured ones. */

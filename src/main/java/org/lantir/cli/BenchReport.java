@@ -67,7 +67,8 @@ record BenchReport(Machine machine, Store store, int warmupQueries,
                 + " %d processors, Java %s%n", store.buildSeconds(), store.sizeMb(),
                 store.openSeconds(), machine.processors(), machine.java());
         out.printf(Locale.ROOT, "Latencies in ms, from C-FIND-RQ sent to final C-FIND-RSP "
-                + "received, over 127.0.0.1; heap in MiB after a GC (server and client)%n%n");
+                + "received, over 127.0.0.1; CPU: process time per query; heap: MiB after a GC"
+                + " (server and client share the process)%n%n");
         printRuns(out, "Measured", false);
         if (warmupQueries > 0) {
             out.println();
@@ -79,7 +80,8 @@ record BenchReport(Machine machine, Store store, int warmupQueries,
     private void printRuns(PrintWriter out, String heading, boolean warmup) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {heading, "Assoc", "Queries", "Errors", "Matches/q", "Median",
-            "p90", "p99", "Max", "Queries/s", "Heap before", "Heap after", "Target median"});
+            "p90", "p99", "Max", "Queries/s", "CPU us/q", "Heap before", "Heap after",
+            "Target median"});
         for (BenchDriver.Run run : runs) {
             LatencyStats s = warmup ? run.warmup() : run.measured();
             rows.add(new String[] {run.title(), Integer.toString(run.associations()),
@@ -87,6 +89,7 @@ record BenchReport(Machine machine, Store store, int warmupQueries,
                 format("%.2f", s.meanMatches()), format("%.2f", s.medianMs()),
                 format("%.2f", s.p90Ms()), format("%.2f", s.p99Ms()),
                 format("%.2f", s.maxMs()), format("%.0f", s.queriesPerSecond()),
+                warmup ? "" : format("%.0f", run.cpuMicrosPerQuery()),
                 format("%.1f", run.heapBeforeMb()), format("%.1f", run.heapAfterMb()),
                 warmup ? "" : verdict(run, s)});
         }
