@@ -62,6 +62,8 @@ public final class Status {
 
     /** The status in the {@code 0000H} form used in logs. */
     public static String toHex(int status) {
-        return String.format("%04XH", status);
+        // Not String.format: this runs for every DIMSE message's INFO line.
+        String hex = Integer.toHexString(status).toUpperCase(java.util.Locale.ROOT);
+        return "0".repeat(Math.max(0, 4 - hex.length())) + hex + "H";
     }
 }

@@ -187,6 +187,14 @@ class DateTimesTest {
     }
 
     @Test
+    void formatsPadEveryFieldWithZeros() {
+        assertThat(DateTimes.formatDA(LocalDate.of(5, 1, 9))).isEqualTo("00050109");
+        assertThat(DateTimes.formatTM(LocalTime.of(0, 0))).isEqualTo("000000");
+        assertThat(DateTimes.formatTM(LocalTime.of(7, 8, 9, 1_000))).isEqualTo("070809.000001");
+        assertThat(DateTimes.formatTM(LocalTime.of(7, 8, 9, 999))).isEqualTo("070809");
+    }
+
+    @Test
     void formattedValuesParseBack() throws Exception {
         LocalTime time = LocalTime.of(23, 59, 1, 999_999_000);
         LocalDateTime dateTime = LocalDateTime.of(1999, 12, 31, 23, 59, 59);
