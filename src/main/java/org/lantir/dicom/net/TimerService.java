@@ -20,6 +20,14 @@ public interface TimerService {
     /** Runs {@code task} once after {@code delay}. */
     Timer schedule(Duration delay, Runnable task);
 
+    /**
+     * The clock the timers run on, in nanoseconds from an arbitrary origin: timers that only
+     * note activity and look at it when they fire use it (see {@link IdleTimer}).
+     */
+    default long nanoTime() {
+        return System.nanoTime();
+    }
+
     /** The timers of a scheduled executor. */
     static TimerService of(ScheduledExecutorService executor) {
         return (delay, task) -> {

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.lantir.dicom.data.Dataset;
+import org.lantir.dicom.data.Tag;
 import org.lantir.dicom.data.UID;
+import org.lantir.dicom.data.VR;
 import org.lantir.dicom.net.pdu.AAbort;
 import org.lantir.dicom.net.pdu.PresentationContextRQ;
 
@@ -70,5 +73,32 @@ class InjectedTimersTest {
             timers.advance(Duration.ofSeconds(30));
             assertThat(peer.closedByOtherSide()).isTrue();
         }
+    }
+
+    @Test
+    void activityPostponesTheIdleAbortToTheTimeoutAfterIt() throws Exception {
+        try (RawPeer peer = RawPeer.connect(server.port())) {
+            peer.associate(RawPeer.request("MWL_SCP", "MRI_3T", 16384, PresentationContextRQ
+                    .of(1, UID.VERIFICATION, UID.IMPLICIT_VR_LITTLE_ENDIAN)));
+            awaitTimer(Duration.ofSeconds(60));
+            timers.advance(Duration.ofSeconds(59));
+
+            peer.sendMessage(1, echoRequest(), null, 16384);
+            assertThat(peer.readMessages(1)).hasSize(1);
+            timers.advance(Duration.ofSeconds(1));
+            timers.advance(Duration.ofSeconds(58));
+
+            assertThat(server.activeAssociations()).isEqualTo(1);
+            timers.advance(Duration.ofSeconds(1));
+            assertThat(peer.read()).isEqualTo(AAbort.byServiceUser());
+        }
+    }
+
+    private static Dataset echoRequest() {
+        Dataset echo = new Dataset();
+        echo.setInt(Tag.CommandField, VR.US, Dimse.C_ECHO_RQ);
+        echo.setString(Tag.AffectedSOPClassUID, VR.UI, UID.VERIFICATION);
+        echo.setInt(Tag.MessageID, VR.US, 1);
+        return echo;
     }
 }

@@ -35,6 +35,11 @@ final class ManualTimers implements TimerService {
         return entry;
     }
 
+    @Override
+    public synchronized long nanoTime() {
+        return now;
+    }
+
     /** Timers of this delay scheduled and neither fired nor cancelled. */
     synchronized long pending(Duration delay) {
         return entries.stream().filter(e -> !e.cancelled && e.delay.equals(delay)).count();
