@@ -188,6 +188,12 @@ public final class SpecificCharacterSet {
      * @throws IllegalArgumentException when a character is not in the set
      */
     public byte[] encode(String value, VR vr) {
+        if ((iso2022 == null || !vr.isCharsetSensitive()) && isAscii(value)) {
+            // Every set without code extensions (and ISO_IR 100 for the other VRs) writes
+            // ASCII as itself; most values are ASCII, and a CharsetEncoder per value was a
+            // fifth of what a C-FIND answer allocated.
+            return value.getBytes(StandardCharsets.US_ASCII);
+        }
         if (!vr.isCharsetSensitive()) {
             return encodeStrictly(value, StandardCharsets.ISO_8859_1);
         }
@@ -195,6 +201,16 @@ public final class SpecificCharacterSet {
             return iso2022.encode(value, vr);
         }
         return encodeStrictly(value, charset);
+    }
+
+    /** Whether every character is 7-bit ASCII. */
+    private static boolean isAscii(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private byte[] encodeStrictly(String value, Charset cs) {
@@ -214,7 +230,7 @@ public final class SpecificCharacterSet {
         if (iso2022 != null) {
             return iso2022.canEncode(value);
         }
-        return charset.newEncoder().canEncode(value);
+        return isAscii(value) || charset.newEncoder().canEncode(value);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.lantir.dicom.data.Bytes.hex;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,25 @@ class SpecificCharacterSetTest {
         assertThat(decode(cs, bytes, vr)).isEqualTo(text);
         assertThat(cs.encode(text, vr)).isEqualTo(bytes);
         assertThat(cs.canEncode(text)).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"''", "ISO_IR 100", "ISO_IR 144", "ISO_IR 166", "ISO_IR 192", "GB18030"})
+    void asciiIsWrittenAsItselfInEverySetWithoutCodeExtensions(String term) {
+        SpecificCharacterSet cs = SpecificCharacterSet.of(term);
+
+        assertThat(cs.encode("DOE^JOHN 0123 ~\\", VR.PN))
+                .isEqualTo("DOE^JOHN 0123 ~\\".getBytes(StandardCharsets.US_ASCII));
+        assertThat(cs.canEncode("DOE^JOHN")).isTrue();
+    }
+
+    @Test
+    void theDefaultRepertoireStillRefusesWhatIsNotAscii() {
+        assertThat(SpecificCharacterSet.DEFAULT.canEncode("MÜLLER")).isFalse();
+        assertThatThrownBy(() -> SpecificCharacterSet.DEFAULT.encode("MÜLLER", VR.PN))
+                .isInstanceOf(IllegalArgumentException.class);
+        // CS is not charset sensitive: its bytes do not depend on the declared set.
+        assertThat(SpecificCharacterSet.DEFAULT.encode("MÜLLER", VR.CS)).hasSize(6);
     }
 
     @Test
