@@ -37,6 +37,7 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final Clock clock;
     private final Connection writer;
+    private final StatementCache writerStatements;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReaderPool readers;
     private volatile boolean closed;
@@ -45,6 +46,7 @@ public final class Database implements AutoCloseable {
         this.file = file;
         this.clock = clock;
         this.writer = writer;
+        this.writerStatements = new StatementCache(writer);
         this.readers = new ReaderPool(() -> connect(file, readerConfig()));
     }
 
@@ -133,6 +135,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The statement cache of a connection this database handed to {@link #read} or
+     * {@link #inTransaction} work; valid while that work runs.
+     */
+    StatementCache statements(Connection connection) {
+        return connection == writer ? writerStatements : readers.statements(connection);
+    }
+
     /** Closes every connection, after the write transaction under way (if any) ends. */
     @Override
     public void close() {
@@ -141,6 +151,7 @@ public final class Database implements AutoCloseable {
 
         writeLock.lock();
         try {
+            writerStatements.close();
             writer.close();
         } catch (SQLException e) {
             LOG.warn("Closing database {} failed", file, e);

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Read-only connections handed to one reading thread at a time. The pool never makes a reader
  * wait: when no idle connection is left it opens another, and it keeps at most
  * {@value #MAX_IDLE} idle ones. Waiting for a free connection could deadlock a C-FIND whose
- * visitor reads again while it streams, and SQLite connections are cheap to open.
+ * visitor reads again while it streams, and SQLite connections are cheap to open. Each
+ * connection has its {@link StatementCache}, closed with it.
  */
 final class ReaderPool implements AutoCloseable {
 
@@ -26,6 +29,7 @@ final class ReaderPool implements AutoCloseable {
 
     private final Opener opener;
     private final Deque<Connection> idle = new ArrayDeque<>();
+    private final Map<Connection, StatementCache> statements = new ConcurrentHashMap<>();
     private boolean closed;
 
     ReaderPool(Opener opener) {
@@ -44,6 +48,11 @@ final class ReaderPool implements AutoCloseable {
         }
 
         return opener.open();
+    }
+
+    /** The statement cache of a connection this pool handed out. */
+    StatementCache statements(Connection connection) {
+        return statements.computeIfAbsent(connection, StatementCache::new);
     }
 
     void release(Connection connection) {
@@ -66,10 +75,14 @@ final class ReaderPool implements AutoCloseable {
             idle.clear();
         }
 
-        toClose.forEach(ReaderPool::closeQuietly);
+        toClose.forEach(this::closeQuietly);
     }
 
-    private static void closeQuietly(Connection connection) {
+    private void closeQuietly(Connection connection) {
+        StatementCache cache = statements.remove(connection);
+        if (cache != null) {
+            cache.close();
+        }
         try {
             connection.close();
         } catch (SQLException e) {

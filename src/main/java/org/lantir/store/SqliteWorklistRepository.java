@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,9 +89,15 @@ public final class SqliteWorklistRepository implements WorklistRepository {
     @Override
     public List<WorklistItem> find(WorklistFilter filter) {
         WorklistFilterSql sql = WorklistFilterSql.of(filter);
-        return database.read(c -> WorklistItemRows.query(c, sql.select(), sql.parameters()));
+        List<WorklistItem> rows = new ArrayList<>();
+        database.read(c -> {
+            stream(c, sql, rows::add);
+            return null;
+        });
+        return rows;
     }
 
+    /** {@inheritDoc} The C-FIND path: its statement is compiled once per connection. */
     @Override
     public void scan(WorklistFilter filter, Predicate<WorklistItem> visitor) {
         WorklistFilterSql sql = WorklistFilterSql.of(filter);
@@ -176,16 +183,22 @@ public final class SqliteWorklistRepository implements WorklistRepository {
         return database.read(c -> WorklistItemRows.query(c, sql, parameters));
     }
 
-    private static void stream(Connection connection, WorklistFilterSql sql,
+    private void stream(Connection connection, WorklistFilterSql sql,
             Predicate<WorklistItem> visitor) throws SQLException {
-        try (PreparedStatement select = WorklistItemRows.prepare(connection, sql.select(),
-                sql.parameters());
-                ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                if (!visitor.test(WorklistItemRows.read(rows))) {
-                    return;
+        StatementCache statements = database.statements(connection);
+        String select = sql.select();
+        PreparedStatement statement = statements.take(select);
+        try {
+            WorklistItemRows.bind(statement, sql.parameters());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    if (!visitor.test(WorklistItemRows.read(rows))) {
+                        return;
+                    }
                 }
             }
+        } finally {
+            statements.release(select, statement);
         }
     }
 

@@ -3,6 +3,8 @@ package org.lantir.store;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.lantir.worklist.ProcedureStepStatus;
 import org.lantir.worklist.WorklistFilter;
@@ -22,6 +24,9 @@ import org.lantir.worklist.WorklistFilter;
  * the date range and Patient ID do, and statuses only when neither is given.
  */
 final class WorklistFilterSql {
+
+    /** SELECTs by WHERE and LIMIT clause; the few shapes of filter there are. */
+    private static final Map<String, String> SELECTS = new ConcurrentHashMap<>();
 
     private final List<String> conditions = new ArrayList<>();
     private final List<Object> parameters = new ArrayList<>();
@@ -46,11 +51,16 @@ final class WorklistFilterSql {
         return new WorklistFilterSql(filter);
     }
 
-    /** The whole SELECT of the rows that pass the filter, in worklist order. */
+    /**
+     * The whole SELECT of the rows that pass the filter, in worklist order: the same String
+     * for filters of the same shape, so a statement cache finds it without hashing the whole
+     * text of a fresh copy (its hash is kept in the String).
+     */
     String select() {
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         String limitClause = limit > 0 ? " LIMIT " + limit : "";
-        return WorklistItemRows.SELECT + where + WorklistItemRows.ORDER + limitClause;
+        return SELECTS.computeIfAbsent(where + limitClause,
+                tail -> WorklistItemRows.SELECT + where + WorklistItemRows.ORDER + limitClause);
     }
 
     List<Object> parameters() {
