@@ -55,6 +55,8 @@ final class Association implements UpperLayerStateMachine.Port {
     private final Config config;
     private final UpperLayerStateMachine machine;
     private final ReentrantLock messageLock = new ReentrantLock();
+    /** Whether the P-DATA-TF being sent may wait for the next; guarded by messageLock. */
+    private boolean moreDataFollows;
     private final AtomicBoolean ended = new AtomicBoolean();
     private final Object timerLock = new Object();
     private final IdleTimer idle;
@@ -321,15 +323,27 @@ final class Association implements UpperLayerStateMachine.Port {
      * @throws IOException when the association is gone or the connection fails
      */
     void sendMessage(int contextId, Dataset command, byte[] data) throws IOException {
+        sendMessage(contextId, command, data, false);
+    }
+
+    /**
+     * Sends one DIMSE message; with {@code moreFollows} (a pending response, another message
+     * comes at once) its last PDU may wait briefly to go out with the next (see
+     * {@link Transport}). Fragments of one message always go out together.
+     */
+    void sendMessage(int contextId, Dataset command, byte[] data, boolean moreFollows)
+            throws IOException {
         CommandSet.setDatasetType(command, data != null);
         byte[] encoded = CommandSet.encode(command);
         List<PDataTF> pdus = PDataFragmenter.fragment(contextId, encoded, data, peerMaxPduLength);
         messageLock.lock();
         try {
-            for (PDataTF pdu : pdus) {
-                machine.sendData(pdu);
+            for (int i = 0; i < pdus.size(); i++) {
+                moreDataFollows = moreFollows || i < pdus.size() - 1;
+                machine.sendData(pdus.get(i));
             }
         } finally {
+            moreDataFollows = false;
             messageLock.unlock();
         }
         idle.touch();
@@ -379,6 +393,7 @@ final class Association implements UpperLayerStateMachine.Port {
         }
     }
 
+    /** Called by the state machine on the thread of {@link #sendMessage}, which holds it. */
     @Override
     public void sendData(PDataTF pdu) throws IOException {
         byte[] bytes = PDUEncoder.encode(pdu);
@@ -386,7 +401,7 @@ final class Association implements UpperLayerStateMachine.Port {
         transport.write(bytes, () -> {
             UpperLayerState state = machine.state();
             return state == UpperLayerState.STA6 || state == UpperLayerState.STA8;
-        });
+        }, moreDataFollows);
     }
 
     @Override

@@ -48,7 +48,7 @@ final class Responder implements DimseResponder {
                     association.name(), request.messageId());
             return;
         }
-        send(status, null, identifier);
+        send(status, null, identifier, true);
         pendingCount++;
     }
 
@@ -63,7 +63,7 @@ final class Responder implements DimseResponder {
         }
         finalSent = true;
         finalStatus = status;
-        send(status, commandElements, dataset);
+        send(status, commandElements, dataset, false);
     }
 
     synchronized boolean finalSent() {
@@ -78,7 +78,9 @@ final class Responder implements DimseResponder {
         return pendingCount;
     }
 
-    private void send(int status, Dataset commandElements, Dataset dataset) throws IOException {
+    /** @param moreFollows a pending response: the final one comes after it */
+    private void send(int status, Dataset commandElements, Dataset dataset, boolean moreFollows)
+            throws IOException {
         Dataset command = responseCommand(status, commandElements);
         byte[] data = dataset == null ? null
                 : DicomWriter.write(dataset, request.transferSyntax());
@@ -87,7 +89,7 @@ final class Responder implements DimseResponder {
                     Dimse.name(command.getInt(Tag.CommandField, 0)),
                     CommandSet.describe(command), dataset == null ? "" : " data " + dataset);
         }
-        association.sendMessage(request.presentationContextId(), command, data);
+        association.sendMessage(request.presentationContextId(), command, data, moreFollows);
     }
 
     private Dataset responseCommand(int status, Dataset commandElements) {

@@ -14,9 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The write deadline of {@link Transport}, on a manual clock over a real loopback socket. */
+/**
+ * The write deadline and the held-back writes of {@link Transport}, on a manual clock over a
+ * real loopback socket.
+ */
 @Timeout(60)
-class TransportWatchdogTest {
+class TransportTest {
 
     private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
 
@@ -72,6 +75,28 @@ class TransportWatchdogTest {
 
         assertThat(transport.isClosed()).isFalse();
         assertThat(peer.getInputStream().readNBytes(200)).hasSize(200);
+    }
+
+    @Test
+    void aWriteWithMoreToFollowGoesOutWithTheNextWriteInOrder() throws Exception {
+        transport.write(new byte[] {1, 2}, () -> true, true);
+        assertThat(timers.pending(Transport.LINGER)).isEqualTo(1);
+
+        transport.write(new byte[] {3}, () -> true);
+
+        assertThat(timers.pending(Transport.LINGER)).isZero();
+        assertThat(peer.getInputStream().readNBytes(3)).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aWriteWithMoreToFollowGoesOutWhenTheLingerEndsIfNothingFollows() throws Exception {
+        transport.write(new byte[] {1, 2}, () -> true, true);
+        transport.write(new byte[] {3}, () -> true, true);
+        assertThat(timers.pending(Transport.LINGER)).as("one linger for both").isEqualTo(1);
+
+        timers.advance(Transport.LINGER);
+
+        assertThat(peer.getInputStream().readNBytes(3)).containsExactly(1, 2, 3);
     }
 
     @Test
