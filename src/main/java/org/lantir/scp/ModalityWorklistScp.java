@@ -95,15 +95,29 @@ public final class ModalityWorklistScp implements DimseService {
                     "Worklist store unavailable; try again");
         }
         int status = answer.finalStatus();
-        LOG.info("{} MWL C-FIND: {} match(es), {} incomplete hidden, {} ms -> {}",
-                request.association().name(), answer.sent, result.hiddenIncomplete(),
-                (System.nanoTime() - start) / 1_000_000, Status.toHex(status));
+        logAnswer(request, answer.sent, result.hiddenIncomplete(), start, status);
         if (status == Status.OUT_OF_RESOURCES) {
             // PS3.4 K.4.1.3: success would claim every match was sent; it was not.
             throw new DicomServiceException(status, "More than " + settings.maxAnswers()
                     + " matches (site limit); narrow the query");
         }
         responder.respond(status, null, null);
+    }
+
+    /**
+     * The network layer's INFO line already gives each C-FIND's status, pending count and
+     * time (one INFO line per DIMSE message); this one is INFO only when incomplete rows
+     * were kept off the answer, which a site should see (C09, C15).
+     */
+    private static void logAnswer(DimseRequest request, int sent, int hidden, long start,
+            int status) {
+        if (hidden > 0) {
+            LOG.info("{} MWL C-FIND: {} match(es), {} incomplete row(s) hidden -> {}",
+                    request.association().name(), sent, hidden, Status.toHex(status));
+        } else if (LOG.isDebugEnabled()) {
+            LOG.debug("{} MWL C-FIND: {} match(es), {} ms -> {}", request.association().name(),
+                    sent, (System.nanoTime() - start) / 1_000_000, Status.toHex(status));
+        }
     }
 
     /** Sends the pending responses of one C-FIND and remembers why it stopped. */
