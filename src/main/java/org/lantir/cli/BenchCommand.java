@@ -52,12 +52,12 @@ final class BenchCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     int years;
 
-    @Option(names = "--queries", defaultValue = "2000", paramLabel = "N",
+    @Option(names = "--queries", defaultValue = "5000", paramLabel = "N",
             description = "Measured queries per scenario and association count (default: "
                     + "${DEFAULT-VALUE}).")
     int queries;
 
-    @Option(names = "--warmup", defaultValue = "500", paramLabel = "N",
+    @Option(names = "--warmup", defaultValue = "1000", paramLabel = "N",
             description = "Queries run first in each run and reported apart (default: "
                     + "${DEFAULT-VALUE}).")
     int warmup;

@@ -77,7 +77,7 @@ final class BenchDriver {
         long cpu = processCpuNanos() - batch.measuredStartCpu;
         double heapAfter = heapUsedAfterGcMb();
         return new Run(scenario.key(), scenario.title(), associations,
-                scenario.targetMedianMillis(), batch.warmup.stats(batch.measuredStart
+                scenario.targetMedianMillis(associations), batch.warmup.stats(batch.measuredStart
                         - batch.started), batch.measured.stats(batch.lastFinish.get()
                         - batch.measuredStart), cpu / 1e3 / queries, heapBefore, heapAfter,
                 List.copyOf(batch.errorSamples));

@@ -17,6 +17,8 @@ import org.lantir.dicom.data.VR;
  */
 final class BenchScenario {
 
+    private static final double CONCURRENT_TARGET_MILLIS = 10.0;
+
     private final String key;
     private final String title;
     private final double targetMedianMillis;
@@ -72,9 +74,14 @@ final class BenchScenario {
         return title;
     }
 
-    /** The median the issue asks for on a 2-core machine, in milliseconds. */
-    double targetMedianMillis() {
-        return targetMedianMillis;
+    /**
+     * The median issue #2 asks for on a 2-core machine, in milliseconds: this scenario's own
+     * (2 ms by Patient ID, 10 ms for today's list) over one association; 10 ms, and no
+     * errors, over many. (With 32 requests always outstanding a median of 2 ms would need
+     * 16,000 answers a second from two cores shared with the SCU: see docs/benchmark.md.)
+     */
+    double targetMedianMillis(int associations) {
+        return associations == 1 ? targetMedianMillis : CONCURRENT_TARGET_MILLIS;
     }
 
     /** A fresh identifier for query {@code i}: consoles build one per query too. */
