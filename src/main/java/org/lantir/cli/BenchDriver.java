@@ -60,11 +60,19 @@ final class BenchDriver {
             throws InterruptedException {
         double heapBefore = heapUsedAfterGcMb();
         Batch batch = new Batch(scenario, associations, warmup, queries);
-        ExecutorService threads = Executors.newFixedThreadPool(associations);
+        runWorkers(batch);
+        long cpu = processCpuNanos() - batch.measuredStartCpu;
+
+        return batch.result(cpu, heapBefore, heapUsedAfterGcMb());
+    }
+
+    /** One thread per association, each running its share; returns when all are done. */
+    private static void runWorkers(Batch batch) throws InterruptedException {
+        ExecutorService threads = Executors.newFixedThreadPool(batch.associations);
         try {
             List<Future<Void>> workers = new ArrayList<>();
             batch.started = System.nanoTime();
-            for (int w = 0; w < associations; w++) {
+            for (int w = 0; w < batch.associations; w++) {
                 int worker = w;
                 workers.add(threads.submit(() -> batch.work(worker)));
             }
@@ -74,13 +82,6 @@ final class BenchDriver {
         } finally {
             threads.shutdownNow();
         }
-        long cpu = processCpuNanos() - batch.measuredStartCpu;
-        double heapAfter = heapUsedAfterGcMb();
-        return new Run(scenario.key(), scenario.title(), associations,
-                scenario.targetMedianMillis(associations), batch.warmup.stats(batch.measuredStart
-                        - batch.started), batch.measured.stats(batch.lastFinish.get()
-                        - batch.measuredStart), cpu / 1e3 / queries, heapBefore, heapAfter,
-                List.copyOf(batch.errorSamples));
     }
 
     private static void await(Future<Void> worker, Batch batch) throws InterruptedException {
@@ -135,6 +136,15 @@ final class BenchDriver {
                 measuredStartCpu = processCpuNanos();
                 measuredStart = System.nanoTime();
             });
+        }
+
+        Run result(long measuredCpuNanos, double heapBeforeMb, double heapAfterMb) {
+            return new Run(scenario.key(), scenario.title(), associations,
+                    scenario.targetMedianMillis(associations),
+                    warmup.stats(measuredStart - started),
+                    measured.stats(lastFinish.get() - measuredStart),
+                    measuredCpuNanos / 1e3 / measured.nanos.length, heapBeforeMb, heapAfterMb,
+                    List.copyOf(errorSamples));
         }
 
         /** One association's share: its warm-up queries, the barrier, its measured ones. */
