@@ -336,6 +336,9 @@ final class Association implements UpperLayerStateMachine.Port {
         CommandSet.setDatasetType(command, data != null);
         byte[] encoded = CommandSet.encode(command);
         List<PDataTF> pdus = PDataFragmenter.fragment(contextId, encoded, data, peerMaxPduLength);
+        // Noted before the peer can see the message, so that whatever it does next comes
+        // after (a write that stalls is the write watchdog's business, not the idle timer's).
+        idle.touch();
         messageLock.lock();
         try {
             for (int i = 0; i < pdus.size(); i++) {
@@ -346,7 +349,6 @@ final class Association implements UpperLayerStateMachine.Port {
             moreDataFollows = false;
             messageLock.unlock();
         }
-        idle.touch();
     }
 
     /** Requestor: A-RELEASE request (Evt11). */
