@@ -34,6 +34,7 @@ import org.lantir.dicom.data.Dataset;
 import org.lantir.dicom.data.Tag;
 import org.lantir.testing.Identifiers;
 import org.lantir.testing.ScpHarness;
+import org.lantir.worklist.ImportedRows;
 import org.lantir.worklist.ProcedureStepStatus;
 import org.lantir.worklist.WorklistFilter;
 import org.lantir.worklist.WorklistItem;
@@ -107,10 +108,11 @@ class PylantirImportTest {
 
             assertThat(rows).extracting(WorklistItem::sourceKey, WorklistItem::dataSource,
                     WorklistItem::status).containsExactly(
-                            tuple("1", "redcap_main", ProcedureStepStatus.SCHEDULED),
-                            tuple("2", "pylantir", ProcedureStepStatus.IN_PROGRESS),
-                            tuple("3", "pylantir", ProcedureStepStatus.COMPLETED),
-                            tuple("4", "redcap_main", ProcedureStepStatus.DISCONTINUED));
+                            tuple("pylantir:1", "redcap_main", ProcedureStepStatus.SCHEDULED),
+                            tuple("pylantir:2", "pylantir", ProcedureStepStatus.IN_PROGRESS),
+                            tuple("pylantir:3", "pylantir", ProcedureStepStatus.COMPLETED),
+                            tuple("pylantir:4", "redcap_main",
+                                    ProcedureStepStatus.DISCONTINUED));
             WorklistItem first = rows.get(0);
             assertThat(first.studyInstanceUid()).isEqualTo("2.25.9001");
             assertThat(first.patientName()).isEqualTo("cpip-id-1001^fa-77");
@@ -224,9 +226,10 @@ class PylantirImportTest {
 
             assertThat(rows).extracting(WorklistItem::sourceKey, WorklistItem::dataSource,
                     WorklistItem::status, WorklistItem::patientWeightKg).containsExactly(
-                            tuple("7", "pylantir", ProcedureStepStatus.IN_PROGRESS,
+                            tuple("pylantir:7", "pylantir", ProcedureStepStatus.IN_PROGRESS,
                                     new BigDecimal("70")),
-                            tuple("8", "pylantir", ProcedureStepStatus.SCHEDULED, null));
+                            tuple("pylantir:8", "pylantir", ProcedureStepStatus.SCHEDULED,
+                                    null));
             assertThat(rows.get(0).scheduledStartTime()).isEqualTo(LocalTime.of(9, 15));
             assertThat(rows.get(0).protocolCode())
                     .isEqualTo(new CodedEntry("BRAIN", null, "BRAIN"));
@@ -312,6 +315,30 @@ class PylantirImportTest {
         return q;
     }
 
+    /**
+     * Schema version 1 kept the tool's row id as the key; version 2 marks those rows as
+     * imported, and only those: REDCap keys, rows made by hand and other keys stay.
+     */
+    @Test
+    void aFileImportedBeforeSchemaVersion2GetsItsImportedRowsMarked() throws SQLException {
+        Path file = dir.resolve("v1.db");
+        try (Database db = Database.open(file, clock)) {
+            SqliteWorklistRepository repository = new SqliteWorklistRepository(db);
+            for (String key : new String[] {"1", "17", "3:1", "A17", null}) {
+                repository.insert(TestItems.scheduled("redcap_main", key,
+                        LocalDate.of(2025, 6, 2), LocalTime.of(9, 0)));
+            }
+        }
+        execute(file, "PRAGMA user_version = 1");
+
+        try (Database db = Database.open(file, clock)) {
+            assertThat(db.schemaVersion()).isEqualTo(2);
+            assertThat(new SqliteWorklistRepository(db).find(WorklistFilter.all()))
+                    .extracting(WorklistItem::sourceKey)
+                    .containsExactly("pylantir:1", "pylantir:17", "3:1", "A17", null);
+        }
+    }
+
     @Test
     void aNewFileIsNotTakenForAToolDatabase() {
         Database.open(dir.resolve("fresh.db"), clock).close();
@@ -345,7 +372,8 @@ class PylantirImportTest {
 
     private static List<WorklistItem> rowsByKey(Database db) {
         return new SqliteWorklistRepository(db).find(WorklistFilter.all()).stream()
-                .sorted(Comparator.comparing(item -> Integer.parseInt(item.sourceKey())))
+                .sorted(Comparator.comparing(item -> Integer.parseInt(
+                        item.sourceKey().substring(ImportedRows.KEY_PREFIX.length()))))
                 .toList();
     }
 
