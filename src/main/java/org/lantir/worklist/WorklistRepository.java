@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** Where worklist rows are kept. The SQLite store implements it; tests may fake it. */
 public interface WorklistRepository {
@@ -63,4 +64,19 @@ public interface WorklistRepository {
 
     /** Removes the source's SCHEDULED rows with these keys (cancelled upstream). */
     int removeScheduled(String source, List<String> sourceKeys);
+
+    /**
+     * Runs {@code work}, and every call it makes on this repository, as one transaction: other
+     * writers wait until it ends, and when it throws nothing it wrote is kept. For work that
+     * reads, decides and writes, such as a sync that adopts imported rows.
+     *
+     * <p>This default holds the repository's monitor: enough for a store whose methods all
+     * synchronize on it (the in-memory ones), but it cannot undo what {@code work} wrote
+     * before it threw. A store with real transactions overrides it.
+     */
+    default <T> T inTransaction(Supplier<T> work) {
+        synchronized (this) {
+            return work.get();
+        }
+    }
 }
