@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * <p>The adopted row is re-keyed to (source, key) and keeps its id, its status and the
  * identifiers a scanner may already hold and that MPPS correlates by (the Scheduled Step
  * Attributes Sequence of PS3.4 Table F.7.2-1: Study Instance UID, SPS ID, Requested
- * Procedure ID, Accession Number). When
- * it is still SCHEDULED its other fields come from the source, as in any re-sync; a row that
- * MPPS has moved keeps them all (issue #2, section 5: a sync never overwrites what MPPS set).
+ * Procedure ID, Accession Number), where a sync would otherwise mint new ones. When it is
+ * still SCHEDULED its other fields come from the source, as in any re-sync (so an identifier
+ * the source itself gives wins there too, as it would at the next sync); a row that MPPS has
+ * moved keeps them all (issue #2, section 5: a sync never overwrites what MPPS set).
  *
  * <p>Only a one-to-one fit is adopted. When several imported rows, or several incoming rows,
  * share one Patient ID and date, nothing of that group is adopted and a WARN names the row
@@ -71,25 +72,24 @@ final class ImportAdoption {
     }
 
     /**
-     * The imported row as it is to be stored under the incoming row's source and key: its
-     * identifiers first, then the source's, minted where neither has one.
+     * The imported row as it is to be stored under the incoming row's source and key. A
+     * SCHEDULED row is re-synced as any stored row is: the source's content, and the
+     * identifiers the source leaves empty (REDCap gives none unless mapped) kept from the
+     * imported row. A row MPPS has moved keeps everything; only identifiers it lacks are
+     * filled. See {@link IdMinter#fillMissing}.
      */
     WorklistItem adoptedRow(WorklistItem imported, WorklistItem incoming) {
-        WorklistItem.Builder row;
-        if (imported.status() == ProcedureStepStatus.SCHEDULED) {
-            row = incoming.toBuilder().id(imported.id()).status(ProcedureStepStatus.SCHEDULED)
-                    .createdAt(imported.createdAt())
-                    .studyInstanceUid(imported.studyInstanceUid())
-                    .spsId(imported.spsId())
-                    .requestedProcedureId(imported.requestedProcedureId())
-                    .accessionNumber(imported.accessionNumber());
-        } else {
-            row = imported.toBuilder();
+        if (imported.status() != ProcedureStepStatus.SCHEDULED) {
+            return minter.fillMissing(rekeyed(imported.toBuilder(), incoming), incoming);
         }
 
-        WorklistItem rekeyed = row.dataSource(incoming.dataSource())
-                .sourceKey(incoming.sourceKey()).build();
-        return minter.fillMissing(rekeyed, incoming);
+        WorklistItem.Builder fromSource = incoming.toBuilder().id(imported.id())
+                .status(ProcedureStepStatus.SCHEDULED).createdAt(imported.createdAt());
+        return minter.fillMissing(rekeyed(fromSource, incoming), imported);
+    }
+
+    private static WorklistItem rekeyed(WorklistItem.Builder row, WorklistItem incoming) {
+        return row.dataSource(incoming.dataSource()).sourceKey(incoming.sourceKey()).build();
     }
 
     /** The incoming rows that are not stored yet, grouped by Patient ID and date. */
