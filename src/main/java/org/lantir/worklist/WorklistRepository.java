@@ -56,9 +56,11 @@ public interface WorklistRepository {
     /**
      * Applies one source's rows in a single transaction, keyed by (source, source key):
      * new keys are inserted as SCHEDULED, changed rows updated, and rows whose status is no
-     * longer SCHEDULED are never touched (MPPS owns them). When {@code complete} is true the
-     * rows are the source's whole current set, so its SCHEDULED rows that are missing from it
-     * are removed.
+     * longer SCHEDULED are never touched (MPPS owns them). A row the same in content as the
+     * stored one ({@link WorklistItem.Builder#sameContent}), or one MPPS owns, counts as
+     * unchanged. When {@code complete} is true the rows are the source's whole current set,
+     * so its SCHEDULED rows that are missing from it are removed. Called inside
+     * {@link #inTransaction}, it joins that transaction.
      */
     SyncCounts applySync(String source, List<WorklistItem> rows, boolean complete);
 
