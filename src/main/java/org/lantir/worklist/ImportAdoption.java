@@ -2,6 +2,8 @@ package org.lantir.worklist;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,18 +50,25 @@ final class ImportAdoption {
     }
 
     /**
-     * Adopts, for the incoming {@code rows} of {@code source} whose keys are not among
-     * {@code storedKeys}, the imported rows that fit them, and stores them re-keyed.
+     * Adopts, for the incoming {@code rows} of {@code source} whose keys are not stored, the
+     * imported rows that fit them, and stores them re-keyed.
      *
      * @param rows normalised rows, their data source already {@code source}
+     * @param stored the source's stored rows by source key
      * @return incoming source key to the adopted row as now stored
      */
     Map<String, WorklistItem> adopt(String source, List<WorklistItem> rows,
-            Set<String> storedKeys) {
+            Map<String, WorklistItem> stored) {
+        Map<PatientDay, List<WorklistItem>> newRows = newRowsBySession(rows, stored.keySet());
+        if (newRows.isEmpty()) {
+            return Map.of();
+        }
+
+        Map<PatientDay, List<WorklistItem>> importedRows = importedBySession(source,
+                stored.values());
         Map<String, WorklistItem> adopted = new LinkedHashMap<>();
-        for (Map.Entry<PatientDay, List<WorklistItem>> group
-                : newRowsBySession(rows, storedKeys).entrySet()) {
-            List<WorklistItem> imported = importedRows(source, group.getKey());
+        for (Map.Entry<PatientDay, List<WorklistItem>> group : newRows.entrySet()) {
+            List<WorklistItem> imported = importedRows.getOrDefault(group.getKey(), List.of());
             if (imported.size() == 1 && group.getValue().size() == 1) {
                 WorklistItem incoming = group.getValue().get(0);
                 adopted.put(incoming.sourceKey(),
@@ -106,20 +115,32 @@ final class ImportAdoption {
         return sessions;
     }
 
-    /** The stored rows {@code source} may adopt for the session, by index then exactly. */
-    private List<WorklistItem> importedRows(String source, PatientDay session) {
-        WorklistFilter narrowed = new WorklistFilter(session.date(), session.date(), null,
-                null, session.patientId(), null, 0);
-        return worklist.find(narrowed).stream()
-                .filter(row -> ImportedRows.adoptableBy(source, row))
-                .filter(row -> session.patientId().equals(row.patientId()))
-                .filter(row -> session.date().equals(row.scheduledStartDate()))
-                .collect(Collectors.toList());
+    /**
+     * The rows {@code source} may adopt, by session: among its own stored rows, and among
+     * those of the nameless source (read from the source-key index, not a scan).
+     */
+    private Map<PatientDay, List<WorklistItem>> importedBySession(String source,
+            Collection<WorklistItem> ofSource) {
+        List<WorklistItem> rows = new ArrayList<>(ofSource);
+        if (!source.equals(ImportedRows.UNNAMED_SOURCE)) {
+            rows.addAll(worklist.findBySource(ImportedRows.UNNAMED_SOURCE).values());
+        }
+
+        Map<PatientDay, List<WorklistItem>> sessions = new HashMap<>();
+        for (WorklistItem row : rows) {
+            boolean identifiable = row.patientId() != null && row.scheduledStartDate() != null;
+            if (identifiable && ImportedRows.adoptableBy(source, row)) {
+                sessions.computeIfAbsent(new PatientDay(row.patientId(),
+                        row.scheduledStartDate()), session -> new ArrayList<>()).add(row);
+            }
+        }
+        return sessions;
     }
 
     private static void warnAmbiguous(String source, List<WorklistItem> imported,
             List<WorklistItem> incoming) {
-        List<Long> ids = imported.stream().map(WorklistItem::id).collect(Collectors.toList());
+        List<Long> ids = imported.stream().map(WorklistItem::id).sorted()
+                .collect(Collectors.toList());
         LOG.warn("Sync {}: imported rows {} and {} new row(s) share one Patient ID and date; "
                 + "none adopted, the new row(s) are added", source, ids, incoming.size());
         LOG.debug("Sync {}: Patient ID {} on {}: imported rows {}, new keys {}", source,

@@ -179,7 +179,7 @@ public final class WorklistService {
     /** The body of {@link #applySync}, inside its transaction. */
     private SyncResult applyKeyed(String source, List<WorklistItem> rows, boolean complete) {
         Map<String, WorklistItem> stored = new HashMap<>(worklist.findBySource(source));
-        Map<String, WorklistItem> adopted = adoption.adopt(source, rows, stored.keySet());
+        Map<String, WorklistItem> adopted = adoption.adopt(source, rows, stored);
         stored.putAll(adopted);
 
         List<WorklistItem> prepared = new ArrayList<>(rows.size());
