@@ -3,7 +3,6 @@ package org.lantir.worklist;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -178,9 +177,8 @@ public final class WorklistService {
 
     /** The body of {@link #applySync}, inside its transaction. */
     private SyncResult applyKeyed(String source, List<WorklistItem> rows, boolean complete) {
-        Map<String, WorklistItem> stored = new HashMap<>(worklist.findBySource(source));
+        Map<String, WorklistItem> stored = worklist.findBySource(source);
         Map<String, WorklistItem> adopted = adoption.adopt(source, rows, stored);
-        stored.putAll(adopted);
 
         List<WorklistItem> prepared = new ArrayList<>(rows.size());
         for (WorklistItem row : rows) {
