@@ -14,6 +14,12 @@ const dimse = require('dcmjs-dimse');
 const { Client, Dataset } = dimse;
 const { CEchoRequest, CFindRequest, NCreateRequest, NSetRequest } = dimse.requests;
 
+// dcmjs-dimse logs through loglevel to the console, i.e. to stdout, where it would mix with
+// the JSON lines: send every log line to stderr instead.
+dimse.log.methodFactory = () => (...args) => process.stderr.write(args.join(' ') + '\n');
+dimse.log.setLevel('info');
+dimse.log.rebuild();
+
 const MWL_FIND = '1.2.840.10008.5.1.4.31';
 const MPPS = '1.2.840.10008.3.1.2.3.3';
 
