@@ -30,6 +30,9 @@ final class Findscu {
     /** "Received Final Find Response (Success)", "... (Error: ...)" etc. */
     private static final Pattern FINAL =
             Pattern.compile("Received Final Find Response \\(([^)]*)\\)");
+    /** "Received Find Response 1 (Pending)": one line per pending response. */
+    private static final Pattern PENDING =
+            Pattern.compile("Received Find Response \\d+ \\(([^)]*)\\)");
     /** With {@code -d}: each response's "DIMSE Status : 0xa900: ..." line. */
     private static final Pattern STATUS_HEX =
             Pattern.compile("DIMSE Status\\s*: 0x([0-9a-fA-F]{4})");
@@ -158,18 +161,33 @@ final class Findscu {
             return last;
         }
 
+        /** The pending responses' statuses as findscu names them, e.g. "Pending". */
+        List<String> pendingStatuses() {
+            return groups(PENDING);
+        }
+
         /** The final response's status in hex, e.g. "a900"; needs findscu's {@code -d}. */
         String statusHex() {
-            Matcher m = STATUS_HEX.matcher(log);
-            String last = null;
-            while (m.find()) {
-                last = m.group(1).toLowerCase(Locale.ROOT);
-            }
-            if (last == null) {
+            List<String> all = statusHexes();
+            if (all.isEmpty()) {
                 throw new AssertionError("findscu logged no DIMSE status (run it with -d):\n"
                         + log);
             }
-            return last;
+            return all.get(all.size() - 1);
+        }
+
+        /** Every response's status in hex, in order; needs findscu's {@code -d}. */
+        List<String> statusHexes() {
+            return groups(STATUS_HEX).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        }
+
+        private List<String> groups(Pattern pattern) {
+            List<String> found = new ArrayList<>();
+            Matcher m = pattern.matcher(log);
+            while (m.find()) {
+                found.add(m.group(1));
+            }
+            return found;
         }
 
         /** One value per match: the first value of a top-level attribute, "" when empty. */
