@@ -5,8 +5,10 @@
 //    "callingAe": "SCU", "calledAe": "MWL_SERVER", "sopInstanceUid": "...",
 //    "dataset": { naturalized dcmjs attributes }}
 // Prints one JSON line per response received:
-//   {"status": 0, "sopInstanceUid": "...", "errorComment": "...", "dataset": {...}}
-// and exits 0 when the association ended normally, 2 on a network error.
+//   {"status": 0, "sopInstanceUid": "...", "errorComment": "...",
+//    "attributeIdentifierList": [...], "dataset": {...}}
+// and exits 0 when the association ended normally, 2 on a network error, 3 when the
+// association was rejected.
 'use strict';
 
 const dimse = require('dcmjs-dimse');
@@ -58,6 +60,10 @@ function report(response) {
   const comment = response.getErrorComment && response.getErrorComment();
   if (comment) {
     line.errorComment = comment;
+  }
+  const attributes = command && command.getElement('AttributeIdentifierList');
+  if (attributes) {
+    line.attributeIdentifierList = attributes;
   }
   if (response.hasDataset && response.hasDataset()) {
     line.dataset = response.getDataset().getElements();

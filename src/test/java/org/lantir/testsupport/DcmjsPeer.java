@@ -15,9 +15,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.lantir.dicom.data.Dataset;
+import org.lantir.dicom.data.Element;
+import org.lantir.dicom.data.ElementDictionary;
+import org.lantir.dicom.data.VR;
 
 /**
  * The dcmjs-dimse test peer ({@code src/test/node/peer.js}), an independent DICOM SCU, run
@@ -97,6 +102,39 @@ public final class DcmjsPeer {
     public Result nSet(String sopInstanceUid, Map<String, Object> modifications)
             throws IOException {
         return run(spec("nset", sopInstanceUid, modifications));
+    }
+
+    /**
+     * A Lantir data set as dcmjs naturalized JSON: keyword keys, text values as strings (a
+     * list when multi-valued, "" when zero length), sequences as lists of items. Binary VRs
+     * are not needed by the worklist and MPPS messages and are refused.
+     */
+    public static Map<String, Object> naturalize(Dataset dataset) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        for (Element element : dataset) {
+            String keyword = ElementDictionary.keywordOf(element.tag());
+            if (keyword == null) {
+                throw new IllegalArgumentException("no keyword for " + element);
+            }
+            json.put(keyword, naturalValue(dataset, element));
+        }
+        return json;
+    }
+
+    private static Object naturalValue(Dataset dataset, Element element) {
+        if (element.vr() == VR.SQ) {
+            List<Object> items = new ArrayList<>();
+            dataset.getSequence(element.tag()).forEach(item -> items.add(naturalize(item)));
+            return items;
+        }
+        if (!(element.value() instanceof String)) {
+            throw new IllegalArgumentException("binary value of " + element + " not supported");
+        }
+        String[] values = dataset.getStrings(element.tag());
+        if (values.length == 0) {
+            return "";
+        }
+        return values.length == 1 ? values[0] : List.of(values);
     }
 
     private Map<String, Object> spec(String op, String uid, Map<String, Object> dataset) {
@@ -190,10 +228,12 @@ public final class DcmjsPeer {
      * @param status the DIMSE status
      * @param sopInstanceUid the Affected SOP Instance UID of the response, or null
      * @param errorComment the Error Comment, or null
+     * @param attributeIdentifiers the Attribute Identifier List (0000,1005), each tag as 8
+     *        upper-case hex digits (e.g. "00400252"), empty when absent
      * @param dataset the response's data set (naturalized), or null
      */
     public record Response(int status, String sopInstanceUid, String errorComment,
-            Map<String, Object> dataset) {
+            List<String> attributeIdentifiers, Map<String, Object> dataset) {
 
         @SuppressWarnings("unchecked")
         static Response of(Map<String, Object> line) {
@@ -203,7 +243,19 @@ public final class DcmjsPeer {
             }
             return new Response(((Number) status).intValue(),
                     (String) line.get("sopInstanceUid"), (String) line.get("errorComment"),
+                    tags(line.get("attributeIdentifierList")),
                     (Map<String, Object>) line.get("dataset"));
+        }
+
+        private static List<String> tags(Object value) {
+            if (value == null) {
+                return List.of();
+            }
+            List<?> values = value instanceof List<?> list ? list : List.of(value);
+            // dcmjs decodes AT as the number (group << 16 | element)
+            return values.stream().map(v -> v instanceof Number n
+                    ? String.format(Locale.ROOT, "%08X", n.longValue())
+                    : String.valueOf(v).toUpperCase(Locale.ROOT)).toList();
         }
 
         public boolean isPending() {
