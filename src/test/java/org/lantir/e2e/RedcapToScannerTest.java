@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.lantir.e2e.WorklistAnswers.assertDicomDatesAndTimes;
 import static org.lantir.testsupport.DcmjsPeer.naturalize;
 
+import ch.qos.logback.classic.Level;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.lantir.dicom.data.Dataset;
 import org.lantir.dicom.data.Tag;
+import org.lantir.sync.LogCapture;
 import org.lantir.sync.SyncOutcome;
 import org.lantir.sync.redcap.RedcapEmulator;
 import org.lantir.sync.redcap.RedcapSource;
@@ -51,11 +54,21 @@ class RedcapToScannerTest {
     private Map<String, String> env;
 
     @BeforeEach
-    void startRedcapAndLantir() throws Exception {
+    void startRedcap() throws Exception {
         Dcmtk.require("findscu");
         redcap = RedcapEmulator.start();
         env = Map.of(RedcapSource.ENV_TOKEN, RedcapEmulator.TOKEN);
-        lantir = RunningLantir.in(dir).json(dataSource(redcap.apiUrl().toString())).start();
+    }
+
+    /** Lantir with the source; its rows are scheduled on station MRI_3T. */
+    private void startLantir() throws Exception {
+        startLantir(",\n\"station_ae_title\": \"MRI_3T\"");
+    }
+
+    private void startLantir(String moreSourceConfig) throws Exception {
+        lantir = RunningLantir.in(dir).json(dataSource(redcap.apiUrl().toString(),
+                moreSourceConfig)).start();
+        lantir.startSync(env);
     }
 
     @AfterEach
@@ -67,7 +80,7 @@ class RedcapToScannerTest {
     }
 
     /** A pylantir site's data source; the token comes from REDCAP_API_TOKEN. */
-    private static String dataSource(String apiUrl) {
+    private static String dataSource(String apiUrl, String moreSourceConfig) {
         return """
                 "data_sources": [{
                     "name": "main_redcap",
@@ -79,8 +92,7 @@ class RedcapToScannerTest {
                         "site_id": "792",
                         "protocol": {"792": "BRAIN_MRI_3T", "mapping": "GEHC"},
                         "api_url": "%s",
-                        "server_timezone": "America/Edmonton",
-                        "station_ae_title": "MRI_3T"
+                        "server_timezone": "America/Edmonton"%s
                     },
                     "field_mapping": {
                         "study_id": "study_id",
@@ -100,7 +112,7 @@ class RedcapToScannerTest {
                     }
                 }],
                 "protocol": {"792": "BRAIN_MRI_3T", "mapping": "GEHC"}
-                """.formatted(apiUrl);
+                """.formatted(apiUrl, moreSourceConfig);
     }
 
     private SyncOutcome fullSync() throws Exception {
@@ -142,7 +154,7 @@ class RedcapToScannerTest {
 
     @Test
     void redcapRowsReachTheScannerAndMppsStatusesSurviveRestartAndResync() throws Exception {
-        lantir.startSync(env);
+        startLantir();
         SyncOutcome first = fullSync();
 
         assertThat(first.skipped()).isEqualTo(1);
@@ -218,7 +230,7 @@ class RedcapToScannerTest {
 
     @Test
     void redcapFieldsArriveAsDicomValues() throws Exception {
-        lantir.startSync(env);
+        startLantir();
         fullSync();
 
         Findscu.Answer answer = Findscu.to(lantir, dir)
@@ -238,5 +250,24 @@ class RedcapToScannerTest {
                     .isEqualTo("BRAIN_MRI_3T");
             assertThat(sps(match).getString(Tag.Modality)).isEqualTo("MR");
         });
+    }
+
+    /**
+     * The Python tool's file names no station; its rows lack a Type 1 return key, so no
+     * scanner sees them (C09), and the log says why at start-up.
+     */
+    @Test
+    void sourceWithoutStationIsSyncedButUnpublishedAndTheLogSaysWhy() throws Exception {
+        List<String> warnings;
+        try (LogCapture log = new LogCapture()) {
+            startLantir("");
+            warnings = log.messages(Level.WARN);
+        }
+        fullSync();
+
+        assertThat(warnings).anySatisfy(w -> assertThat(w).contains("main_redcap")
+                .contains("config.station_ae_title").contains("no scanner will see them"));
+        assertThat(lantir.rows()).hasSize(4);
+        assertThat(scannerView().matches()).isEmpty();
     }
 }
