@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.lantir.config.DataSourceConfig;
 import org.lantir.config.LantirConfig;
@@ -103,7 +102,7 @@ public final class Lantir implements AutoCloseable {
                 .withDefaultCharacterSet(defaultCharsets(server.callingAeDefaultCharsets()));
         DicomServer dicom = new DicomServer(net);
         dicom.register(new ModalityWorklistScp(worklist,
-                new MwlScpSettings(server.maxAnswers(), Set.of())));
+                new MwlScpSettings(server.maxAnswers(), server.callingAeAsStation())));
         dicom.register(new MppsScp(worklist));
         return dicom;
     }

@@ -112,6 +112,11 @@ public final class LantirCommand implements Callable<Integer> {
             err.println("lantir: " + e.getMessage());
             return ExitCodes.CONFIG;
         }
+        if (e instanceof IllegalArgumentException) {
+            // A flag whose value the DICOM layer refuses, e.g. an AE title over 16 characters.
+            err.println("lantir: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         err.println("lantir: " + e);
         e.printStackTrace(err);
         return ExitCodes.FAILED;

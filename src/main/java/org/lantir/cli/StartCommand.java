@@ -86,13 +86,10 @@ final class StartCommand implements Callable<Integer> {
     /** The server settings with {@code --AEtitle}, {@code --ip} and {@code --port} applied. */
     static LantirConfig withOverrides(LantirConfig config, LantirCommand options) {
         ServerSettings s = config.lantir().server();
-        ServerSettings server = new ServerSettings(
+        ServerSettings server = s.withEndpoint(
                 options.aeTitle != null ? options.aeTitle : s.aeTitle(),
                 options.ip != null ? options.ip : s.bindAddress(),
-                options.port != null ? options.port : s.port(),
-                s.maxAssociations(), s.idleTimeoutSeconds(), s.maxPduLength(),
-                s.visibleStatuses(), s.personNameCaseInsensitive(),
-                s.callingAeDefaultCharsets(), s.maxAnswers());
+                options.port != null ? options.port : s.port());
         LantirSettings lantir = config.lantir();
         return config.withLantir(new LantirSettings(server, lantir.uidRoot(), lantir.sync()));
     }

@@ -114,6 +114,7 @@ final class ConfigWriter {
         node.set("calling_ae_default_charsets",
                 JsonValues.toJson(server.callingAeDefaultCharsets()));
         node.put("max_answers", server.maxAnswers());
+        node.set("calling_ae_as_station", texts(server.callingAeAsStation()));
         return node;
     }
 

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.lantir.worklist.ProcedureStepStatus;
 
 /**
@@ -21,16 +22,26 @@ import org.lantir.worklist.ProcedureStepStatus;
  * @param callingAeDefaultCharsets per calling AE title, the Specific Character Set to assume
  *        when a query declares none
  * @param maxAnswers most matches per C-FIND; 0 means no limit
+ * @param callingAeAsStation calling AE titles whose queries without a Scheduled Station AE
+ *        Title key see only their own station's rows (a documented coercion; empty: none)
  */
 public record ServerSettings(String aeTitle, String bindAddress, int port, int maxAssociations,
         int idleTimeoutSeconds, int maxPduLength, Set<ProcedureStepStatus> visibleStatuses,
         boolean personNameCaseInsensitive, Map<String, String> callingAeDefaultCharsets,
-        int maxAnswers) {
+        int maxAnswers, Set<String> callingAeAsStation) {
 
     public ServerSettings {
         visibleStatuses = Collections.unmodifiableSet(EnumSet.copyOf(visibleStatuses));
         callingAeDefaultCharsets =
                 Collections.unmodifiableMap(new LinkedHashMap<>(callingAeDefaultCharsets));
+        callingAeAsStation = Collections.unmodifiableSet(new TreeSet<>(callingAeAsStation));
+    }
+
+    /** The same settings listening as another AE title, address or port. */
+    public ServerSettings withEndpoint(String newAeTitle, String newBindAddress, int newPort) {
+        return new ServerSettings(newAeTitle, newBindAddress, newPort, maxAssociations,
+                idleTimeoutSeconds, maxPduLength, visibleStatuses, personNameCaseInsensitive,
+                callingAeDefaultCharsets, maxAnswers, callingAeAsStation);
     }
 
     public static ServerSettings defaults() {
@@ -38,6 +49,7 @@ public record ServerSettings(String aeTitle, String bindAddress, int port, int m
                 ConfigDefaults.PORT, ConfigDefaults.MAX_ASSOCIATIONS,
                 ConfigDefaults.IDLE_TIMEOUT_SECONDS, ConfigDefaults.MAX_PDU_LENGTH,
                 ConfigDefaults.VISIBLE_STATUSES, ConfigDefaults.PERSON_NAME_CASE_INSENSITIVE,
-                ConfigDefaults.CALLING_AE_DEFAULT_CHARSETS, ConfigDefaults.MAX_ANSWERS);
+                ConfigDefaults.CALLING_AE_DEFAULT_CHARSETS, ConfigDefaults.MAX_ANSWERS,
+                Set.of());
     }
 }

@@ -297,6 +297,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void callingAeAsStationListsAeTitles() throws Exception {
+        LantirConfig config = load("""
+                {"lantir": {"server": {"calling_ae_as_station": ["MRI_3T", " US_1 "]}}}
+                """);
+
+        assertThat(config.lantir().server().callingAeAsStation())
+                .containsExactly("MRI_3T", "US_1");
+    }
+
+    @Test
+    void unsupportedDefaultCharacterSetIsRejectedAtLoad() {
+        assertThatThrownBy(() -> load("""
+                {"lantir": {"server": {"calling_ae_default_charsets": {"OLD": "KLINGON"}}}}
+                """)).hasMessageContaining("lantir.server.calling_ae_default_charsets.OLD");
+    }
+
+    @Test
     void badAeTitleInAllowedListIsRejected() {
         assertThatThrownBy(() -> load("{\"allowed_aet\": [\"OK\", \"MUCH_TOO_LONG_AE_TITLE\"]}"))
                 .hasMessageContaining("allowed_aet[1]");
