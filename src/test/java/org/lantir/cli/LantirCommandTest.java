@@ -88,6 +88,15 @@ class LantirCommandTest {
     }
 
     @Test
+    void aeTitleTooLongForDicomIsAUsageError() throws Exception {
+        Cli.Run run = Cli.run("test-client", "--pylantir_config", config("").toString(),
+                "--ip", "127.0.0.1", "--port", "104", "--AEtitle", "AN_AE_TITLE_OF_21_CHR");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("AN_AE_TITLE_OF_21_CHR").doesNotContain("\tat ");
+    }
+
+    @Test
     void invalidValueInTheConfigurationNamesTheFileAndTheJsonPath() throws Exception {
         Path file = dir.resolve("site.json");
         Files.writeString(file, "{\"lantir\": {\"server\": {\"port\": \"eleven\"}}}");

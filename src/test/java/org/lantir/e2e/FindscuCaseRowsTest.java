@@ -21,8 +21,8 @@ import org.lantir.worklist.WorklistItem;
 import org.lantir.worklist.WorklistItem.CodedEntry;
 
 /**
- * The interop cases that bring their own worklist rows (C02, C03, C07, C09, C12, C15, C17,
- * C30), each against a freshly started Lantir on its own SQLite database, queried by dcmtk's
+ * The interop cases that bring their own worklist rows or settings (C02, C03, C07, C09,
+ * C12, C14 with calling_ae_as_station, C15, C17, C30), each against a freshly started Lantir on its own SQLite database, queried by dcmtk's
  * {@code findscu -W} with the case's query file. Missing dcmtk skips these tests, except under
  * CI=true where it fails them.
  */
@@ -211,6 +211,25 @@ class FindscuCaseRowsTest {
         assertThat(answer.values(Tag.PatientName)).containsExactlyInAnyOrder("DOE^JANE",
                 "DOE^JOHN");
         assertThat(answer.statusHexes()).containsExactly("ff01", "ff01", "0000");
+    }
+
+    /** C14 with the documented option on: a console that names no station sees its own. */
+    @Test
+    void c14CallingAeAsStationNarrowsAQueryWithoutStationKey() throws Exception {
+        start(RunningLantir.in(dir).server("\"calling_ae_as_station\": [\"MRI_3T\"]"),
+                WorklistRows.wTable());
+
+        Findscu.Answer fromMri3T = query("C14-station-aet-empty");
+        Findscu.Answer fromElsewhere = findscu().calling("CT_SCAN1")
+                .query("C14-station-aet-empty");
+        Findscu.Answer ownKey = query("C14-station-aet-own");
+
+        assertThat(fromMri3T.values(Tag.PatientName)).containsExactlyInAnyOrder("DOE^JANE",
+                "DOE^JOHN");
+        assertThat(fromElsewhere.values(Tag.PatientName)).containsExactlyInAnyOrder(
+                "DOE^JANE", "DOE^JOHN", "DOE^JIM");
+        assertThat(ownKey.values(Tag.PatientName)).containsExactlyInAnyOrder("DOE^JANE",
+                "DOE^JOHN");
     }
 
     private static WorklistItem booking(String id, String modality, String date, String code) {
