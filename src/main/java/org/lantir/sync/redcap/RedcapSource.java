@@ -60,7 +60,23 @@ public final class RedcapSource implements DataSource {
     public static RedcapSource create(LantirConfig config, DataSourceConfig source,
             Map<String, String> env) throws SourceException {
         RedcapSettings settings = RedcapSettings.from(source, config.protocol());
-        return new RedcapSource(settings, new RedcapClient(endpoint(source, env)));
+        RedcapClient client = new RedcapClient(endpoint(source, env));
+        warnWithoutStation(settings);
+        return new RedcapSource(settings, client);
+    }
+
+    /**
+     * The Python tool published rows with an empty Scheduled Station AE Title; Lantir keeps
+     * such rows from scanners (a Type 1 return key, PS3.4 Table K.6-1), so a migrated file
+     * without a station would give an empty worklist with no word why.
+     */
+    private static void warnWithoutStation(RedcapSettings settings) {
+        if (settings.stationAeTitle() == null
+                && !settings.fields().feeds(WorklistField.SCHEDULED_STATION_AETITLE)) {
+            LOG.warn("REDCap source '{}': no config.station_ae_title and no field mapped to "
+                    + "scheduled_station_aetitle; its rows have no Scheduled Station AE Title "
+                    + "and no scanner will see them", settings.sourceName());
+        }
     }
 
     static RedcapEndpoint endpoint(DataSourceConfig source, Map<String, String> env)
