@@ -10,7 +10,6 @@ import org.lantir.dicom.data.Dataset;
 import org.lantir.dicom.data.Tag;
 import org.lantir.dicom.data.UID;
 import org.lantir.dicom.data.VR;
-import org.lantir.dicom.net.AssociationRejectedException;
 import org.lantir.dicom.net.ClientAssociation;
 import org.lantir.dicom.net.DicomClient;
 import org.lantir.dicom.net.DimseResponse;
@@ -41,28 +40,25 @@ final class TestClientCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LantirConfig config = parent.loadConfig();
         ServerTarget target = ServerTarget.of(parent, config);
+        return target.call(parent,
+                DicomClient.contextsFor(UID.VERIFICATION, UID.MODALITY_WORKLIST_FIND),
+                association -> echoAndFind(association, target));
+    }
+
+    private int echoAndFind(ClientAssociation association, ServerTarget target)
+            throws IOException {
         PrintWriter out = parent.out();
-        try (ClientAssociation association = new DicomClient().connect(target.host(),
-                target.port(), target.callingAeTitle(), target.calledAeTitle(),
-                DicomClient.contextsFor(UID.VERIFICATION, UID.MODALITY_WORKLIST_FIND))) {
-            DimseResponse echo = association.echo();
-            out.printf("C-ECHO %s: status %s%n", target, Status.toHex(echo.status()));
-            List<Dataset> matches = new ArrayList<>();
-            DimseResponse find = association.find(UID.MODALITY_WORKLIST_FIND, identifier(),
-                    matches::add);
-            print(matches, out);
-            out.printf("C-FIND: %d match(es), final status %s%s%n", matches.size(),
-                    Status.toHex(find.status()), comment(find));
-            out.flush();
-            return echo.isSuccess() && find.isSuccess() ? ExitCodes.OK : ExitCodes.FAILED;
-        } catch (AssociationRejectedException e) {
-            parent.err().printf("lantir: %s refused the association: %s%n", target,
-                    e.getMessage());
-            return ExitCodes.FAILED;
-        } catch (IOException e) {
-            parent.err().printf("lantir: cannot reach %s: %s%n", target, e.getMessage());
-            return ExitCodes.UNAVAILABLE;
-        }
+        DimseResponse echo = association.echo();
+        out.printf("C-ECHO %s: status %s%n", target, Status.toHex(echo.status()));
+
+        List<Dataset> matches = new ArrayList<>();
+        DimseResponse find = association.find(UID.MODALITY_WORKLIST_FIND, identifier(),
+                matches::add);
+        print(matches, out);
+        out.printf("C-FIND: %d match(es), final status %s%s%n", matches.size(),
+                Status.toHex(find.status()), comment(find));
+        out.flush();
+        return echo.isSuccess() && find.isSuccess() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     /** A typical MR console's identifier (PS3.4 Table K.6-1 return keys). */
