@@ -71,12 +71,15 @@ public final class WorklistService {
     }
 
     /**
-     * Parses a C-FIND identifier, matching on {@code stationAeTitle} when the identifier has
-     * no Scheduled Station AE Title key (see {@link MwlQueryParser#parse(Dataset, String)}).
+     * Parses a C-FIND identifier sent by {@code callingAeTitle}, matching on that AE title as
+     * the station when the site asks for it and the identifier has no Scheduled Station AE
+     * Title key (see {@link MwlQueryParser#parse(Dataset, String, boolean)}). The calling AE
+     * title is also the station that rows without one go out with
+     * ({@link UnassignedStation#ANY}).
      */
-    public MwlQuery parseQuery(Dataset identifier, String stationAeTitle)
-            throws MwlQueryException {
-        return parser.parse(identifier, stationAeTitle);
+    public MwlQuery parseQuery(Dataset identifier, String callingAeTitle,
+            boolean callingAeIsStation) throws MwlQueryException {
+        return parser.parse(identifier, callingAeTitle, callingAeIsStation);
     }
 
     /**
