@@ -88,7 +88,8 @@ public final class Lantir implements AutoCloseable {
         return WorklistSettings.defaults()
                 .withUidRoot(config.lantir().uidRoot())
                 .withVisibleStatuses(server.visibleStatuses())
-                .withPersonNameIgnoresCase(server.personNameCaseInsensitive());
+                .withPersonNameIgnoresCase(server.personNameCaseInsensitive())
+                .withUnassignedStation(server.unassignedStation());
     }
 
     private DicomServer newDicomServer(ServerSettings server) {

@@ -115,6 +115,7 @@ final class ConfigWriter {
                 JsonValues.toJson(server.callingAeDefaultCharsets()));
         node.put("max_answers", server.maxAnswers());
         node.set("calling_ae_as_station", texts(server.callingAeAsStation()));
+        node.put("unassigned_station", server.unassignedStation().configName());
         return node;
     }
 

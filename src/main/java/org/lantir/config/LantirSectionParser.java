@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.lantir.dicom.data.SpecificCharacterSet;
 import org.lantir.worklist.ProcedureStepStatus;
+import org.lantir.worklist.UnassignedStation;
 
 /** Reads Lantir's own {@code lantir} section; every missing value takes its default. */
 final class LantirSectionParser {
@@ -17,7 +18,7 @@ final class LantirSectionParser {
     private static final Set<String> SERVER_KEYS = Set.of("ae_title", "bind_address", "port",
             "max_associations", "idle_timeout_seconds", "max_pdu_length", "visible_statuses",
             "person_name_case_insensitive", "calling_ae_default_charsets", "max_answers",
-            "calling_ae_as_station");
+            "calling_ae_as_station", "unassigned_station");
     private static final Set<String> SYNC_KEYS =
             Set.of("overlap_seconds", "retry_initial_seconds", "retry_max_seconds");
     /** The standard's own root may never prefix a UID Lantir mints (PS3.5 §9.1). */
@@ -56,7 +57,16 @@ final class LantirSectionParser {
                         ConfigDefaults.PERSON_NAME_CASE_INSENSITIVE),
                 charsets(node), node.integer("max_answers", 0, 10_000_000,
                         ConfigDefaults.MAX_ANSWERS, "matches"),
-                aeTitles(node, "calling_ae_as_station"));
+                aeTitles(node, "calling_ae_as_station"), unassignedStation(node));
+    }
+
+    private static UnassignedStation unassignedStation(ConfigNode node) throws ConfigException {
+        String word = node.text("unassigned_station", null);
+        if (word == null) {
+            return ConfigDefaults.UNASSIGNED_STATION;
+        }
+        return UnassignedStation.fromConfigName(word).orElseThrow(() -> node.expected(
+                "unassigned_station", "\"any\" or \"hidden\""));
     }
 
     private static Set<ProcedureStepStatus> statuses(ConfigNode node) throws ConfigException {

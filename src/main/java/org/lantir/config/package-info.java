@@ -41,7 +41,9 @@
  *                         max_pdu_length (65536), visible_statuses [SCHEDULED, IN_PROGRESS],
  *                         person_name_case_insensitive (true),
  *                         calling_ae_default_charsets {"AE": "ISO_IR 100"},
- *                         max_answers (0: no limit), calling_ae_as_station [AE, ...]
+ *                         max_answers (0: no limit), calling_ae_as_station [AE, ...],
+ *                         unassigned_station ("any" | "hidden"; default "any": rows without
+ *                         a station are scheduled for whichever station asks)
  * lantir.uid_root         "2.25" (PS3.5 B.2); never under 1.2.840.10008
  * lantir.sync             overlap_seconds (300), retry_initial_seconds (15),
  *                         retry_max_seconds (600)
