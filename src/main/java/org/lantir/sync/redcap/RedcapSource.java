@@ -17,6 +17,7 @@ import org.lantir.sync.DataSource;
 import org.lantir.sync.FetchResult;
 import org.lantir.sync.SourceException;
 import org.lantir.sync.SyncWindow;
+import org.lantir.worklist.UnassignedStation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,21 +62,32 @@ public final class RedcapSource implements DataSource {
             Map<String, String> env) throws SourceException {
         RedcapSettings settings = RedcapSettings.from(source, config.protocol());
         RedcapClient client = new RedcapClient(endpoint(source, env));
-        warnWithoutStation(settings);
+        tellWithoutStation(settings, config.lantir().server().unassignedStation());
         return new RedcapSource(settings, client);
     }
 
     /**
-     * The Python tool published rows with an empty Scheduled Station AE Title; Lantir keeps
-     * such rows from scanners (a Type 1 return key, PS3.4 Table K.6-1), so a migrated file
-     * without a station would give an empty worklist with no word why.
+     * The Python tool published rows with an empty Scheduled Station AE Title. Lantir never
+     * sends that Type 1 return key empty (PS3.4 Table K.6-1): under the site's
+     * {@code unassigned_station} policy such rows go to every scanner that asks, as scheduled
+     * on it, or to none. Start-up says which, so that a worklist that is too full or empty
+     * has a word why.
      */
-    private static void warnWithoutStation(RedcapSettings settings) {
-        if (settings.stationAeTitle() == null
-                && !settings.fields().feeds(WorklistField.SCHEDULED_STATION_AETITLE)) {
+    private static void tellWithoutStation(RedcapSettings settings, UnassignedStation policy) {
+        if (settings.stationAeTitle() != null
+                || settings.fields().feeds(WorklistField.SCHEDULED_STATION_AETITLE)) {
+            return;
+        }
+        if (policy == UnassignedStation.HIDDEN) {
             LOG.warn("REDCap source '{}': no config.station_ae_title and no field mapped to "
-                    + "scheduled_station_aetitle; its rows have no Scheduled Station AE Title "
-                    + "and no scanner will see them", settings.sourceName());
+                    + "scheduled_station_aetitle, and lantir.server.unassigned_station is "
+                    + "\"hidden\": its rows have no Scheduled Station AE Title and no scanner "
+                    + "will see them", settings.sourceName());
+        } else {
+            LOG.info("REDCap source '{}': no config.station_ae_title and no field mapped to "
+                    + "scheduled_station_aetitle; as lantir.server.unassigned_station is "
+                    + "\"any\", its rows go to every scanner that asks, as scheduled on it",
+                    settings.sourceName());
         }
     }
 
