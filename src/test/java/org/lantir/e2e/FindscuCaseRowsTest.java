@@ -21,8 +21,9 @@ import org.lantir.worklist.WorklistItem;
 import org.lantir.worklist.WorklistItem.CodedEntry;
 
 /**
- * The interop cases that bring their own worklist rows or settings (C02, C03, C07, C09,
- * C12, C14 with calling_ae_as_station, C15, C17, C30), each against a freshly started Lantir on its own SQLite database, queried by dcmtk's
+ * The interop cases that bring their own worklist rows or settings (C02, C03, C07, C09 under
+ * both unassigned_station policies, C12, C14 with calling_ae_as_station, C15, C17, C30), each
+ * against a freshly started Lantir on its own SQLite database, queried by dcmtk's
  * {@code findscu -W} with the case's query file. Missing dcmtk skips these tests, except under
  * CI=true where it fails them.
  */
@@ -128,10 +129,19 @@ class FindscuCaseRowsTest {
                 .getString(Tag.ScheduledProcedureStepStartTime);
     }
 
+    /** C09's rows, W9 (no date) and W10 (no station), beside the W-table. */
+    private static WorklistItem[] c09Rows() {
+        return withWTable(WorklistRows.row("BLANK^DATE", "1009", "MR", "MRI_3T", null, null),
+                WorklistRows.row("BLANK^STATION", "1010", "MR", null, "20250212", "130000"));
+    }
+
+    private static RunningLantir.Config hidingUnassigned(RunningLantir.Config config) {
+        return config.server("\"unassigned_station\": \"hidden\"");
+    }
+
     @Test
     void c09DateKeyNeverMatchesRowsWithoutDateOrStation() throws Exception {
-        start(withWTable(WorklistRows.row("BLANK^DATE", "1009", "MR", "MRI_3T", null, null),
-                WorklistRows.row("BLANK^STATION", "1010", "MR", null, "20250212", "130000")));
+        start(hidingUnassigned(RunningLantir.in(dir)), c09Rows());
 
         Findscu.Answer answer = query("C09-date-key");
 
@@ -141,8 +151,7 @@ class FindscuCaseRowsTest {
 
     @Test
     void c09UniversalDateKeyStillLeavesIncompleteRowsUnpublished() throws Exception {
-        start(withWTable(WorklistRows.row("BLANK^DATE", "1009", "MR", "MRI_3T", null, null),
-                WorklistRows.row("BLANK^STATION", "1010", "MR", null, "20250212", "130000")));
+        start(hidingUnassigned(RunningLantir.in(dir)), c09Rows());
 
         Findscu.Answer answer = query("C09-universal");
 
@@ -150,6 +159,32 @@ class FindscuCaseRowsTest {
                 "1004", "1005");
         assertThat(answer.spsValues(Tag.ScheduledProcedureStepStartDate)).doesNotContain("");
         assertThat(answer.spsValues(Tag.ScheduledProcedureStepStartTime)).doesNotContain("");
+    }
+
+    /** The default unassigned_station "any": W10 is scheduled on the station asked for. */
+    @Test
+    void c09RowWithoutStationGoesOutOnTheStationTheKeyNamesByDefault() throws Exception {
+        start(c09Rows());
+
+        Findscu.Answer answer = findscu().calling("CONSOLE_A").query("C09-date-key");
+
+        assertThat(answer.values(Tag.PatientID)).containsExactlyInAnyOrder("1001", "1002",
+                "1010");
+        assertThat(answer.spsValues(Tag.ScheduledStationAETitle)).containsOnly("MRI_3T");
+        assertThat(answer.finalStatus()).isEqualTo("Success");
+    }
+
+    /** W9 (no date) stays unpublished whatever the station policy. */
+    @Test
+    void c09UniversalDateKeyByDefaultAddsOnlyTheRowWithoutStation() throws Exception {
+        start(c09Rows());
+
+        Findscu.Answer answer = query("C09-universal");
+
+        assertThat(answer.values(Tag.PatientID)).containsExactlyInAnyOrder("1001", "1002",
+                "1004", "1005", "1010");
+        assertThat(answer.spsValues(Tag.ScheduledProcedureStepStartDate)).doesNotContain("");
+        assertThat(answer.spsValues(Tag.ScheduledStationAETitle)).containsOnly("MRI_3T");
     }
 
     /** W1 and W2 as a REDCap sync feeds them: no accession, IDs, UID, weight, physician. */

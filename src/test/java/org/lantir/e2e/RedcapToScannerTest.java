@@ -66,8 +66,12 @@ class RedcapToScannerTest {
     }
 
     private void startLantir(String moreSourceConfig) throws Exception {
-        lantir = RunningLantir.in(dir).json(dataSource(redcap.apiUrl().toString(),
-                moreSourceConfig)).start();
+        startLantir(RunningLantir.in(dir), moreSourceConfig);
+    }
+
+    private void startLantir(RunningLantir.Config config, String moreSourceConfig)
+            throws Exception {
+        lantir = config.json(dataSource(redcap.apiUrl().toString(), moreSourceConfig)).start();
         lantir.startSync(env);
     }
 
@@ -253,21 +257,53 @@ class RedcapToScannerTest {
     }
 
     /**
-     * The Python tool's file names no station; its rows lack a Type 1 return key, so no
-     * scanner sees them (C09), and the log says why at start-up.
+     * The Python tool's file names no station, and the site chose
+     * {@code unassigned_station: "hidden"}: the rows lack a Type 1 return key, so no scanner
+     * sees them (C09), and the log says why at start-up.
      */
     @Test
-    void sourceWithoutStationIsSyncedButUnpublishedAndTheLogSaysWhy() throws Exception {
+    void sourceWithoutStationUnderHiddenIsSyncedButUnpublishedAndTheLogSaysWhy()
+            throws Exception {
         List<String> warnings;
         try (LogCapture log = new LogCapture()) {
-            startLantir("");
+            startLantir(RunningLantir.in(dir).server("\"unassigned_station\": \"hidden\""), "");
             warnings = log.messages(Level.WARN);
         }
         fullSync();
 
         assertThat(warnings).anySatisfy(w -> assertThat(w).contains("main_redcap")
-                .contains("config.station_ae_title").contains("no scanner will see them"));
+                .contains("config.station_ae_title").contains("\"hidden\"")
+                .contains("no scanner will see them"));
         assertThat(lantir.rows()).hasSize(4);
         assertThat(scannerView().matches()).isEmpty();
+    }
+
+    /**
+     * The Python tool's file as it is, with the default {@code unassigned_station: "any"}:
+     * every scanner that asks sees the rows, each answered with its own AE title as the
+     * Scheduled Station AE Title, and the log says so at start-up without a warning.
+     */
+    @Test
+    void sourceWithoutStationGoesToEachScannerThatAsksByDefault() throws Exception {
+        List<String> infos;
+        List<String> warnings;
+        try (LogCapture log = new LogCapture()) {
+            startLantir("");
+            infos = log.messages(Level.INFO);
+            warnings = log.messages(Level.WARN);
+        }
+        fullSync();
+
+        assertThat(infos).anySatisfy(m -> assertThat(m).contains("main_redcap")
+                .contains("\"any\"").contains("every scanner that asks"));
+        assertThat(warnings).noneSatisfy(w -> assertThat(w).contains("station"));
+        Findscu.Answer fromMri3T = scannerView();
+        Findscu.Answer fromMri1T5 = Findscu.to(lantir, dir).calling("MRI_1T5")
+                .query("C22-unbounded-query");
+        assertThat(fromMri3T.values(Tag.PatientID)).containsExactlyInAnyOrder(RECORD_1,
+                RECORD_2_SESSION_1, RECORD_2_SESSION_2, RECORD_5);
+        assertThat(fromMri3T.spsValues(Tag.ScheduledStationAETitle)).containsOnly("MRI_3T");
+        assertThat(fromMri1T5.values(Tag.PatientID)).hasSize(4);
+        assertThat(fromMri1T5.spsValues(Tag.ScheduledStationAETitle)).containsOnly("MRI_1T5");
     }
 }
