@@ -100,16 +100,28 @@ public final class WorklistService {
         return worklist.findById(id);
     }
 
-    /** Adds a row by hand; missing Requested Procedure ID, SPS ID, accession and UID minted. */
+    /**
+     * Adds a row by hand; missing Requested Procedure ID, SPS ID, accession and UID minted.
+     *
+     * @throws IllegalArgumentException when a comment is over the LT limit ({@link LongText});
+     *         nothing is stored then
+     */
     public WorklistItem add(WorklistItem item) {
+        LongText.require(item, "New worklist row");
         WorklistItem stored = worklist.insert(minter.fillMissing(normalize(item), null));
         recordEdit(stored, "added", 1, 0, 0);
         return stored;
     }
 
-    /** Replaces a row by hand; identifiers left empty keep the stored ones. */
+    /**
+     * Replaces a row by hand; identifiers left empty keep the stored ones.
+     *
+     * @throws IllegalArgumentException when the row has no id or no stored row has it, or a
+     *         comment is over the LT limit ({@link LongText}); nothing changes then
+     */
     public WorklistItem update(WorklistItem item) {
         long id = requireId(item);
+        LongText.require(item, "Worklist row " + id);
         WorklistItem before = worklist.findById(id).orElseThrow(() -> noRow(id));
         WorklistItem stored = worklist.update(minter.fillMissing(normalize(item), before));
         recordEdit(stored, "updated", 0, 1, 0);
@@ -148,11 +160,11 @@ public final class WorklistService {
      * count as updated. Reading, adopting and upserting are one transaction
      * ({@link WorklistRepository#inTransaction}).
      *
-     * @throws IllegalArgumentException when a row has no source key or two share one; nothing
-     *         is stored then
+     * @throws IllegalArgumentException when a row has no source key or two share one, or a
+     *         comment is over the LT limit ({@link LongText}); nothing is stored then
      */
     public SyncCounts applySync(String source, List<WorklistItem> rows, boolean complete) {
-        checkKeys(source, rows);
+        checkRows(source, rows);
         List<WorklistItem> keyed = new ArrayList<>(rows.size());
         for (WorklistItem row : rows) {
             keyed.add(normalize(row.toBuilder().dataSource(source).build()));
@@ -295,7 +307,7 @@ public final class WorklistService {
         return value == null || value.isBlank();
     }
 
-    private static void checkKeys(String source, List<WorklistItem> rows) {
+    private static void checkRows(String source, List<WorklistItem> rows) {
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
             String key = rows.get(i).sourceKey();
@@ -307,6 +319,7 @@ public final class WorklistService {
                 throw new IllegalArgumentException("Sync " + source + ": source key " + key
                         + " appears twice");
             }
+            LongText.require(rows.get(i), "Sync " + source + ": row " + key);
         }
     }
 
