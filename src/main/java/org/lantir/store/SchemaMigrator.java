@@ -28,7 +28,8 @@ final class SchemaMigrator {
     /** In order: entry N-1 takes the schema from version N-1 to N. Append, never edit. */
     static final List<String> MIGRATIONS = List.of(
             "V001__initial_schema.sql",
-            "V002__mark_imported_rows.sql");
+            "V002__mark_imported_rows.sql",
+            "V003__worklist_comments.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
 

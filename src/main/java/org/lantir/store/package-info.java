@@ -14,6 +14,7 @@
  *
  * <p>Values are stored as text that sorts like the real value: dates {@code YYYY-MM-DD},
  * times {@code HH:MM:SS[.ffffff]}, instants ISO-8601 UTC with a fixed fraction, decimals as
- * plain decimal strings (see {@code SqlValues}).
+ * plain decimal strings (see {@code SqlValues}). The three LT comments (schema version 3) are
+ * stored as given; a CHECK keeps each to the 10240 characters of PS3.5 Table 6.2-1.
  */
 package org.lantir.store;

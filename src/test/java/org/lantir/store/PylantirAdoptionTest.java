@@ -210,8 +210,8 @@ class PylantirAdoptionTest {
         Path file = dir.resolve("worklist.db");
         execute(file, NEW_LAYOUT, TOOL_ROWS);
         Database.open(file, clock).close();
-        execute(file, "UPDATE worklist_item SET source_key = substr(source_key, 10)",
-                "PRAGMA user_version = 1");
+        execute(file, "UPDATE worklist_item SET source_key = substr(source_key, 10)");
+        execute(file, OlderSchemas.downgradeTo(1));
         db = Database.open(file, clock);
         lantir = ScpHarness.onSqlite(db);
 

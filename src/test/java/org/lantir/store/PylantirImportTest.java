@@ -299,10 +299,10 @@ class PylantirImportTest {
                         LocalDate.of(2025, 6, 2), LocalTime.of(9, 0)));
             }
         }
-        execute(file, "PRAGMA user_version = 1");
+        execute(file, OlderSchemas.downgradeTo(1));
 
         try (Database db = Database.open(file, clock)) {
-            assertThat(db.schemaVersion()).isEqualTo(2);
+            assertThat(db.schemaVersion()).isEqualTo(SchemaMigrator.latestVersion());
             assertThat(new SqliteWorklistRepository(db).find(WorklistFilter.all()))
                     .extracting(WorklistItem::sourceKey)
                     .containsExactly("pylantir:1", "pylantir:17", "3:1", "A17", null);

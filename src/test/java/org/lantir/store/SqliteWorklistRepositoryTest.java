@@ -68,6 +68,49 @@ class SqliteWorklistRepositoryTest {
     }
 
     @Test
+    void commentsOfTheFullLtLengthComeBackCharacterForCharacter() {
+        String comment = TestItems.comment(10240);
+        WorklistItem original = TestItems.full().toBuilder().patientComments(comment)
+                .requestedProcedureComments(comment.toUpperCase(java.util.Locale.ROOT))
+                .spsComments(comment.strip()).build();
+
+        WorklistItem read = repository.findById(repository.insert(original).id()).orElseThrow();
+
+        assertThat(read.patientComments()).hasSize(10240).isEqualTo(comment);
+        assertThat(read.requestedProcedureComments())
+                .isEqualTo(original.requestedProcedureComments());
+        assertThat(read.spsComments()).isEqualTo(original.spsComments());
+    }
+
+    @Test
+    void commentsThatWereNeverGivenReadBackAsNone() {
+        WorklistItem stored = repository.insert(TestItems.scheduled("s", "k", JUNE_2,
+                LocalTime.NOON));
+
+        WorklistItem read = repository.findById(stored.id()).orElseThrow();
+
+        assertThat(read.patientComments()).isNull();
+        assertThat(read.requestedProcedureComments()).isNull();
+        assertThat(read.spsComments()).isNull();
+    }
+
+    /** The worklist service refuses it first; the store holds the line for any other writer. */
+    @Test
+    void theStoreRefusesACommentOverTheLtLimitAndKeepsWhatItHad() {
+        WorklistItem stored = repository.insert(TestItems.full());
+        WorklistItem tooLong = stored.toBuilder().spsComments(TestItems.comment(10241)).build();
+
+        assertThatThrownBy(() -> repository.update(tooLong)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("CHECK");
+        assertThatThrownBy(() -> repository.insert(tooLong.toBuilder().id(null)
+                .sourceKey("other").build())).isInstanceOf(StoreException.class);
+
+        assertThat(repository.find(WorklistFilter.all())).containsExactly(stored);
+        assertThat(repository.findById(stored.id()).orElseThrow().spsComments())
+                .isEqualTo(TestItems.full().spsComments());
+    }
+
+    @Test
     void aRowWithOnlyAStatusSurvivesARoundTrip() {
         WorklistItem stored = repository.insert(WorklistItem.builder().build());
 
