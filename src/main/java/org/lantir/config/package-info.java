@@ -35,7 +35,9 @@
  *                         referring_physician_name, performing_physician, station_name,
  *                         scheduled_station_aetitle, accession_number, study_instance_uid,
  *                         study_description, procedure_description, protocol_name, modality,
- *                         patient_id, patient_name
+ *                         patient_id, patient_name, patient_comments,
+ *                         requested_procedure_comments, sps_comments (LT, at most 10240
+ *                         characters: a longer value skips its row; no field by default)
  * lantir.server           ae_title (MWL_SERVER), bind_address (0.0.0.0), port (4242),
  *                         max_associations (64), idle_timeout_seconds (300),
  *                         max_pdu_length (65536), visible_statuses [SCHEDULED, IN_PROGRESS],
