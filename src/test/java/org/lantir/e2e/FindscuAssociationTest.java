@@ -8,6 +8,8 @@ import ch.qos.logback.classic.Logger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,12 +17,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.lantir.dicom.data.Dataset;
+import org.lantir.dicom.data.DicomReader;
 import org.lantir.dicom.data.Tag;
+import org.lantir.dicom.data.TransferSyntax;
 import org.lantir.dicom.data.UID;
 import org.lantir.dicom.net.ClientAssociation;
+import org.lantir.dicom.net.ClientSettings;
 import org.lantir.dicom.net.DicomClient;
+import org.lantir.dicom.net.DimseResponse;
+import org.lantir.dicom.net.Status;
 import org.lantir.testing.WorklistRows;
 import org.lantir.testsupport.Dcmtk;
+import org.lantir.worklist.LongText;
 import org.lantir.worklist.ProcedureStepStatus;
 import org.lantir.worklist.WorklistItem;
 import org.lantir.worklist.WorklistService;
@@ -55,29 +63,93 @@ class FindscuAssociationTest {
         return Findscu.to(lantir, dir);
     }
 
-    /** The C18 item as Lantir's worklist can hold it (its LT comments have no column). */
-    private static WorklistItem c18Item() {
-        return WorklistRows.row("ROE^RICHARD", "P0100", "MR", "MRI_3T", "20250212", "090000")
-                .toBuilder().accessionNumber("A250212001").requestedProcedureId("RP0100")
-                .studyInstanceUid("2.25.250212000100").spsId("SPS0100").build();
+    /**
+     * inputs/C18-item-large.dump, converted by dcmtk as the case says ({@code dump2dcm
+     * +l 20000}): one entry of about 31 kB with three 10240-character LT comments.
+     */
+    private static Dataset c18ItemFile() throws Exception {
+        Dcmtk.require("dump2dcm");
+        byte[] bytes = Dcmtk.dump2dcm(Findscu.caseInput("C18-item-large"), "+l", "20000",
+                "+te");
+        return DicomReader.read(bytes, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
     }
 
-    /** inputs/C18-query.dump, on associations whose requestor announced a small PDU. */
-    @ParameterizedTest
-    @ValueSource(strings = {"16000", "4096"})
-    void c18SmallMaximumPduStillGetsTheWholeAnswer(String maxPdu) throws Exception {
-        start(RunningLantir.in(dir), c18Item(), WorklistRows.w6());
+    /** The C18 item as a worklist row: its identifiers, its step and its three comments. */
+    private static WorklistItem c18Item(Dataset item) {
+        Dataset step = item.getItem(Tag.ScheduledProcedureStepSequence);
+        return WorklistRows.row(item.getString(Tag.PatientName), item.getString(Tag.PatientID),
+                step.getString(Tag.Modality), step.getString(Tag.ScheduledStationAETitle),
+                step.getString(Tag.ScheduledProcedureStepStartDate),
+                step.getString(Tag.ScheduledProcedureStepStartTime)).toBuilder()
+                .accessionNumber(item.getString(Tag.AccessionNumber))
+                .requestedProcedureId(item.getString(Tag.RequestedProcedureID))
+                .studyInstanceUid(item.getString(Tag.StudyInstanceUID))
+                .spsId(step.getString(Tag.ScheduledProcedureStepID))
+                .patientComments(item.getText(Tag.PatientComments))
+                .requestedProcedureComments(item.getText(Tag.RequestedProcedureComments))
+                .spsComments(step.getText(Tag.CommentsOnTheScheduledProcedureStep))
+                .build();
+    }
 
-        Findscu.Answer answer = findscu().options("-pdu", maxPdu).query("C18-query");
+    /** Each LT comment of the answer is the item's, all 10240 characters, at its level. */
+    private static void assertC18CommentsArriveUnchanged(Dataset match, Dataset item) {
+        Dataset step = match.getItem(Tag.ScheduledProcedureStepSequence);
+        Dataset itemStep = item.getItem(Tag.ScheduledProcedureStepSequence);
+        assertThat(match.getText(Tag.PatientComments)).hasSize(LongText.MAX_CHARACTERS)
+                .isEqualTo(item.getText(Tag.PatientComments));
+        assertThat(match.getText(Tag.RequestedProcedureComments))
+                .hasSize(LongText.MAX_CHARACTERS)
+                .isEqualTo(item.getText(Tag.RequestedProcedureComments));
+        assertThat(step.getText(Tag.CommentsOnTheScheduledProcedureStep))
+                .hasSize(LongText.MAX_CHARACTERS)
+                .isEqualTo(itemStep.getText(Tag.CommentsOnTheScheduledProcedureStep));
+    }
+
+    /**
+     * inputs/C18-query.dump asks for the three comments of the C18 item, on associations
+     * whose requestor announced 16000, 4096 and findscu's default maximum PDU length (16384;
+     * findscu cannot announce 0, which the next test does). One pending answer carries all
+     * of them unchanged, then success (PS3.8 Annex D.1, PS3.5 Table 6.2-1).
+     */
+    @ParameterizedTest(name = "findscu -pdu {0}")
+    @ValueSource(strings = {"16000", "4096", "default"})
+    void c18SmallMaximumPduStillGetsTheWholeAnswer(String maxPdu) throws Exception {
+        Dataset item = c18ItemFile();
+        start(RunningLantir.in(dir), c18Item(item), WorklistRows.w6());
+        Findscu findscu = findscu();
+        if (!maxPdu.equals("default")) {
+            findscu.options("-pdu", maxPdu);
+        }
+
+        Findscu.Answer answer = findscu.query("C18-query");
 
         assertThat(answer.exitCode()).isZero();
-        assertThat(answer.values(Tag.PatientID)).containsExactly("P0100");
+        assertThat(answer.pendingStatuses()).containsExactly("Pending");
         assertThat(answer.finalStatus()).isEqualTo("Success");
-        Dataset match = answer.matches().get(0);
-        assertThat(match.contains(Tag.PatientComments)).isTrue();
-        assertThat(match.contains(Tag.RequestedProcedureComments)).isTrue();
-        assertThat(match.getItem(Tag.ScheduledProcedureStepSequence)
-                .contains(Tag.CommentsOnTheScheduledProcedureStep)).isTrue();
+        assertThat(answer.values(Tag.PatientID)).containsExactly("P0100");
+        assertC18CommentsArriveUnchanged(answer.matches().get(0), item);
+    }
+
+    /** C18's third association: the requestor announces 0, no limit (PS3.8 Annex D.1). */
+    @Test
+    void c18RequestorWithoutAMaximumGetsTheSameAnswer() throws Exception {
+        Dataset item = c18ItemFile();
+        start(RunningLantir.in(dir), c18Item(item), WorklistRows.w6());
+        Dataset query = DicomReader.read(Dcmtk.dump2dcm(Findscu.caseInput("C18-query"),
+                "+te"), TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        List<Dataset> matches = new ArrayList<>();
+
+        DimseResponse done;
+        try (ClientAssociation a = new DicomClient().connect(RunningLantir.HOST, lantir.port(),
+                "MEDISON", RunningLantir.AE_TITLE,
+                DicomClient.contextsFor(UID.MODALITY_WORKLIST_FIND),
+                ClientSettings.defaults().withMaxPduLengthReceived(0))) {
+            done = a.find(UID.MODALITY_WORKLIST_FIND, query, matches::add);
+        }
+
+        assertThat(done.status()).isEqualTo(Status.SUCCESS);
+        assertThat(matches).singleElement()
+                .satisfies(match -> assertC18CommentsArriveUnchanged(match, item));
     }
 
     /** Variant A: Implicit VR LE only; variant B: Explicit LE, Explicit BE, Implicit LE. */
