@@ -3,7 +3,9 @@ package org.lantir.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -144,15 +146,17 @@ class LantirCommandTest {
 
     @Test
     void testClientAgainstAPortWhereNothingListensIsExit4() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
+        // Bound but not listening: connections are refused, and no other process (another
+        // test run on this machine) can start listening there meanwhile.
+        try (Socket holder = new Socket()) {
+            holder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            String port = Integer.toString(holder.getLocalPort());
+
+            Cli.Run run = Cli.run("test-client", "--pylantir_config", config("").toString(),
+                    "--ip", "127.0.0.1", "--port", port);
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(run.err()).contains("cannot reach").contains(port);
         }
-
-        Cli.Run run = Cli.run("test-client", "--pylantir_config", config("").toString(),
-                "--ip", "127.0.0.1", "--port", Integer.toString(port));
-
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.UNAVAILABLE);
-        assertThat(run.err()).contains("cannot reach").contains(Integer.toString(port));
     }
 }
