@@ -41,6 +41,9 @@ public final class Lantir implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Lantir.class);
 
+    /** How long closing waits for an interrupted sync run to give up its connection. */
+    private static final Duration SYNC_STOP_TIMEOUT = Duration.ofSeconds(10);
+
     private final LantirConfig config;
     private final Database database;
     private final EventFeed events;
@@ -169,13 +172,28 @@ public final class Lantir implements AutoCloseable {
         return database;
     }
 
-    /** Stops the schedules and the server, then closes the database. */
+    /**
+     * Stops the schedules and the server, waits for runs in progress to end (a sync's
+     * transaction must not meet a closed database), then closes the database.
+     */
     @Override
     public void close() {
         scheduler.close();
         dicomServer.stop();
+        awaitSyncThreads();
         events.close();
         database.close();
         LOG.info("Lantir stopped");
+    }
+
+    private void awaitSyncThreads() {
+        try {
+            if (!scheduler.awaitTermination(SYNC_STOP_TIMEOUT)) {
+                LOG.warn("A data-source run did not stop within {} s; closing the database "
+                        + "anyway (its transaction is rolled back)", SYNC_STOP_TIMEOUT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
