@@ -1,6 +1,7 @@
 package org.lantir.app;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,7 +73,10 @@ public final class Lantir implements AutoCloseable {
      * {@link #startSync()}.
      */
     public static Lantir open(LantirConfig config, Path defaultDatabase) {
-        Path file = config.dbPath() != null ? config.dbPath().path() : defaultDatabase;
+        Path file = databaseFile(config, defaultDatabase);
+        if (!Files.exists(file)) {
+            LOG.info("Creating a new worklist database at {}", file);
+        }
         Database database = Database.open(file);
         try {
             Lantir lantir = new Lantir(config, database, Clock.systemDefaultZone());
@@ -84,6 +88,11 @@ public final class Lantir implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** The worklist database the configuration names, else {@code defaultDatabase}. */
+    public static Path databaseFile(LantirConfig config, Path defaultDatabase) {
+        return config.dbPath() != null ? config.dbPath().path() : defaultDatabase;
     }
 
     private static WorklistSettings worklistSettings(LantirConfig config) {

@@ -30,7 +30,8 @@ final class TestClientCommand implements Callable<Integer> {
     LantirCommand parent;
 
     @Option(names = "--date", paramLabel = "YYYYMMDD",
-            description = "Scheduled Procedure Step Start Date key (a DA value or range).")
+            description = "Scheduled Procedure Step Start Date key: a date or a range "
+                    + "(YYYYMMDD, YYYYMMDD-YYYYMMDD; YYYY-MM-DD is accepted too).")
     String date;
 
     @Option(names = "--modality", paramLabel = "MODALITY", description = "Modality key.")
@@ -75,12 +76,23 @@ final class TestClientCommand implements Callable<Integer> {
         Dataset sps = id.addItem(Tag.ScheduledProcedureStepSequence);
         sps.setString(Tag.Modality, VR.CS, modality == null ? "" : modality);
         sps.setEmpty(Tag.ScheduledStationAETitle, VR.AE);
-        sps.setString(Tag.ScheduledProcedureStepStartDate, VR.DA, date == null ? "" : date);
+        sps.setString(Tag.ScheduledProcedureStepStartDate, VR.DA, dateKey());
         sps.setEmpty(Tag.ScheduledProcedureStepStartTime, VR.TM);
         sps.setEmpty(Tag.ScheduledProcedureStepDescription, VR.LO);
         sps.setEmpty(Tag.ScheduledProcedureStepID, VR.SH);
         sps.setEmpty(Tag.ScheduledProcedureStepStatus, VR.CS);
         return id;
+    }
+
+    /**
+     * The date key as DA wants it (PS3.5 Table 6.2-1): {@code 2025-03-10} and
+     * {@code 2025-03-10-2025-03-11} become {@code 20250310} and {@code 20250310-20250311}.
+     */
+    private String dateKey() {
+        if (date == null) {
+            return "";
+        }
+        return date.trim().replaceAll("(\\d{4})-(\\d{2})-(\\d{2})", "$1$2$3");
     }
 
     private static void print(List<Dataset> matches, PrintWriter out) {

@@ -36,6 +36,16 @@ class LantirCommandTest {
     }
 
     @Test
+    void queryDbOnAMistypedDatabasePathSaysSoAndCreatesNothing() throws Exception {
+        Cli.Run run = Cli.run("query-db", "--pylantir_config", config("").toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(run.err()).contains("no worklist database at")
+                .contains(dir.resolve("worklist.db").toString());
+        assertThat(dir.resolve("worklist.db")).doesNotExist();
+    }
+
+    @Test
     void helpListsEveryCommandAndThePythonToolsFlags() {
         Cli.Run run = Cli.run("--help");
 
