@@ -535,7 +535,7 @@ final class Association implements UpperLayerStateMachine.Port {
         LOG.debug("{} connection closed", name);
     }
 
-    private InetSocketAddress remoteAddress() {
+    InetSocketAddress remoteAddress() {
         return socket.getRemoteSocketAddress() instanceof InetSocketAddress a ? a : null;
     }
 }
