@@ -5,14 +5,22 @@
 //    "callingAe": "SCU", "calledAe": "MWL_SERVER", "sopInstanceUid": "...",
 //    "dataset": { naturalized dcmjs attributes }}
 // Prints one JSON line per response received:
-//   {"status": 0, "sopInstanceUid": "...", "errorComment": "...", "dataset": {...}}
-// and exits 0 when the association ended normally, 2 on a network error.
+//   {"status": 0, "sopInstanceUid": "...", "errorComment": "...",
+//    "attributeIdentifierList": [...], "dataset": {...}}
+// and exits 0 when the association ended normally, 2 on a network error, 3 when the
+// association was rejected.
 'use strict';
 
 const dimse = require('dcmjs-dimse');
 
 const { Client, Dataset } = dimse;
 const { CEchoRequest, CFindRequest, NCreateRequest, NSetRequest } = dimse.requests;
+
+// dcmjs-dimse logs through loglevel to the console, i.e. to stdout, where it would mix with
+// the JSON lines: send every log line to stderr instead.
+dimse.log.methodFactory = () => (...args) => process.stderr.write(args.join(' ') + '\n');
+dimse.log.setLevel('info');
+dimse.log.rebuild();
 
 const MWL_FIND = '1.2.840.10008.5.1.4.31';
 const MPPS = '1.2.840.10008.3.1.2.3.3';
@@ -52,6 +60,10 @@ function report(response) {
   const comment = response.getErrorComment && response.getErrorComment();
   if (comment) {
     line.errorComment = comment;
+  }
+  const attributes = command && command.getElement('AttributeIdentifierList');
+  if (attributes) {
+    line.attributeIdentifierList = attributes;
   }
   if (response.hasDataset && response.hasDataset()) {
     line.dataset = response.getDataset().getElements();

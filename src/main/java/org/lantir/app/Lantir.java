@@ -1,13 +1,13 @@
 package org.lantir.app;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.lantir.config.DataSourceConfig;
 import org.lantir.config.LantirConfig;
@@ -42,6 +42,9 @@ public final class Lantir implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Lantir.class);
 
+    /** How long closing waits for an interrupted sync run to give up its connection. */
+    private static final Duration SYNC_STOP_TIMEOUT = Duration.ofSeconds(10);
+
     private final LantirConfig config;
     private final Database database;
     private final EventFeed events;
@@ -70,7 +73,10 @@ public final class Lantir implements AutoCloseable {
      * {@link #startSync()}.
      */
     public static Lantir open(LantirConfig config, Path defaultDatabase) {
-        Path file = config.dbPath() != null ? config.dbPath().path() : defaultDatabase;
+        Path file = databaseFile(config, defaultDatabase);
+        if (!Files.exists(file)) {
+            LOG.info("Creating a new worklist database at {}", file);
+        }
         Database database = Database.open(file);
         try {
             Lantir lantir = new Lantir(config, database, Clock.systemDefaultZone());
@@ -84,12 +90,18 @@ public final class Lantir implements AutoCloseable {
         }
     }
 
+    /** The worklist database the configuration names, else {@code defaultDatabase}. */
+    public static Path databaseFile(LantirConfig config, Path defaultDatabase) {
+        return config.dbPath() != null ? config.dbPath().path() : defaultDatabase;
+    }
+
     private static WorklistSettings worklistSettings(LantirConfig config) {
         ServerSettings server = config.lantir().server();
         return WorklistSettings.defaults()
                 .withUidRoot(config.lantir().uidRoot())
                 .withVisibleStatuses(server.visibleStatuses())
-                .withPersonNameIgnoresCase(server.personNameCaseInsensitive());
+                .withPersonNameIgnoresCase(server.personNameCaseInsensitive())
+                .withUnassignedStation(server.unassignedStation());
     }
 
     private DicomServer newDicomServer(ServerSettings server) {
@@ -103,7 +115,7 @@ public final class Lantir implements AutoCloseable {
                 .withDefaultCharacterSet(defaultCharsets(server.callingAeDefaultCharsets()));
         DicomServer dicom = new DicomServer(net);
         dicom.register(new ModalityWorklistScp(worklist,
-                new MwlScpSettings(server.maxAnswers(), Set.of())));
+                new MwlScpSettings(server.maxAnswers(), server.callingAeAsStation())));
         dicom.register(new MppsScp(worklist));
         return dicom;
     }
@@ -169,13 +181,28 @@ public final class Lantir implements AutoCloseable {
         return database;
     }
 
-    /** Stops the schedules and the server, then closes the database. */
+    /**
+     * Stops the schedules and the server, waits for runs in progress to end (a sync's
+     * transaction must not meet a closed database), then closes the database.
+     */
     @Override
     public void close() {
         scheduler.close();
         dicomServer.stop();
+        awaitSyncThreads();
         events.close();
         database.close();
         LOG.info("Lantir stopped");
+    }
+
+    private void awaitSyncThreads() {
+        try {
+            if (!scheduler.awaitTermination(SYNC_STOP_TIMEOUT)) {
+                LOG.warn("A data-source run did not stop within {} s; closing the database "
+                        + "anyway (its transaction is rolled back)", SYNC_STOP_TIMEOUT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

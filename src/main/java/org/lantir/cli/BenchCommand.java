@@ -154,11 +154,12 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The defaults, on 127.0.0.1 and a free port, with room for every association. */
     private LantirConfig config(Path file) {
-        ServerSettings s = ServerSettings.defaults();
-        ServerSettings server = new ServerSettings(SERVER_AE, HOST, 0,
+        ServerSettings s = ServerSettings.defaults().withEndpoint(SERVER_AE, HOST, 0);
+        ServerSettings server = new ServerSettings(s.aeTitle(), s.bindAddress(), s.port(),
                 Math.max(s.maxAssociations(), associations + 1), s.idleTimeoutSeconds(),
                 s.maxPduLength(), s.visibleStatuses(), s.personNameCaseInsensitive(),
-                s.callingAeDefaultCharsets(), s.maxAnswers());
+                s.callingAeDefaultCharsets(), s.maxAnswers(), s.callingAeAsStation(),
+                s.unassignedStation());
         LantirConfig defaults = LantirConfig.defaults();
         LantirSettings lantir = defaults.lantir();
         return defaults.withDbPath(new ConfigPath(file.toString(), file))

@@ -80,23 +80,30 @@ public final class LantirCommand implements Callable<Integer> {
         return new StartCommand().run(this);
     }
 
-    /** Runs the command line and returns the exit code. */
+    /** Runs the command line on standard output and error; returns the exit code. */
     public static int run(String... args) {
-        return run(null, null, args);
+        return newCommandLine().execute(args);
     }
 
-    /** Runs the command line with its output and errors going to the given writers. */
-    static int run(PrintWriter out, PrintWriter err, String... args) {
+    /**
+     * Runs the command line with its report and messages going to {@code out} and
+     * {@code err} (a caller such as a test, or later the desktop window, reads them).
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = newCommandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static CommandLine newCommandLine() {
         CommandLine cli = new CommandLine(new LantirCommand());
-        if (out != null) {
-            cli.setOut(out);
-        }
-        if (err != null) {
-            cli.setErr(err);
-        }
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(LantirCommand::onException);
-        return cli.execute(args);
+        return cli;
     }
 
     private static int onException(Exception e, CommandLine cli, CommandLine.ParseResult r) {
@@ -104,6 +111,11 @@ public final class LantirCommand implements Callable<Integer> {
         if (e instanceof ConfigException) {
             err.println("lantir: " + e.getMessage());
             return ExitCodes.CONFIG;
+        }
+        if (e instanceof IllegalArgumentException) {
+            // A flag whose value the DICOM layer refuses, e.g. an AE title over 16 characters.
+            err.println("lantir: " + e.getMessage());
+            return ExitCodes.USAGE;
         }
         err.println("lantir: " + e);
         e.printStackTrace(err);

@@ -1,6 +1,8 @@
 package org.lantir.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.lantir.app.AppPaths;
 import org.lantir.app.Lantir;
+import org.lantir.config.LantirConfig;
 import org.lantir.store.StoreException;
 import org.lantir.worklist.ProcedureStepStatus;
 import org.lantir.worklist.WorklistFilter;
@@ -39,8 +42,15 @@ final class QueryDbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Lantir lantir = Lantir.open(parent.loadConfig(),
-                AppPaths.dataDirectory().resolve(AppPaths.DATABASE_FILE_NAME))) {
+        LantirConfig config = parent.loadConfig();
+        Path file = Lantir.databaseFile(config,
+                AppPaths.dataDirectory().resolve(AppPaths.DATABASE_FILE_NAME));
+        if (!Files.isRegularFile(file)) {
+            // A mistyped db_path must not look like an empty worklist.
+            parent.err().println("lantir: no worklist database at " + file);
+            return ExitCodes.UNAVAILABLE;
+        }
+        try (Lantir lantir = Lantir.open(config, file)) {
             List<WorklistItem> rows = lantir.worklist().list(filter());
             print(rows, parent.out());
             return ExitCodes.OK;

@@ -50,13 +50,8 @@ final class StartCommand implements Callable<Integer> {
         ServerSettings server = lantir.config().lantir().server();
         try {
             lantir.startServer();
-        } catch (BindException e) {
-            options.err().printf("lantir: port %d on %s is already in use (%s)%n",
-                    server.port(), server.bindAddress(), e.getMessage());
-            lantir.close();
-            return ExitCodes.UNAVAILABLE;
         } catch (IOException e) {
-            options.err().println("lantir: cannot listen: " + e.getMessage());
+            options.err().println("lantir: " + listenProblem(e, server));
             lantir.close();
             return ExitCodes.UNAVAILABLE;
         }
@@ -75,16 +70,26 @@ final class StartCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /**
+     * Why the server cannot listen, in plain words. The DICOM server wraps the socket's
+     * {@link BindException} ("Address already in use", "Cannot assign requested address").
+     */
+    private static String listenProblem(IOException e, ServerSettings server) {
+        Throwable bind = e instanceof BindException ? e : e.getCause();
+        if (bind instanceof BindException && String.valueOf(bind.getMessage()).contains("in use")) {
+            return String.format("port %d on %s is already in use; stop the other server or "
+                    + "choose another --port", server.port(), server.bindAddress());
+        }
+        return "cannot listen: " + e.getMessage();
+    }
+
     /** The server settings with {@code --AEtitle}, {@code --ip} and {@code --port} applied. */
     static LantirConfig withOverrides(LantirConfig config, LantirCommand options) {
         ServerSettings s = config.lantir().server();
-        ServerSettings server = new ServerSettings(
+        ServerSettings server = s.withEndpoint(
                 options.aeTitle != null ? options.aeTitle : s.aeTitle(),
                 options.ip != null ? options.ip : s.bindAddress(),
-                options.port != null ? options.port : s.port(),
-                s.maxAssociations(), s.idleTimeoutSeconds(), s.maxPduLength(),
-                s.visibleStatuses(), s.personNameCaseInsensitive(),
-                s.callingAeDefaultCharsets(), s.maxAnswers());
+                options.port != null ? options.port : s.port());
         LantirSettings lantir = config.lantir();
         return config.withLantir(new LantirSettings(server, lantir.uidRoot(), lantir.sync()));
     }

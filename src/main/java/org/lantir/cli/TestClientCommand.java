@@ -10,7 +10,6 @@ import org.lantir.dicom.data.Dataset;
 import org.lantir.dicom.data.Tag;
 import org.lantir.dicom.data.UID;
 import org.lantir.dicom.data.VR;
-import org.lantir.dicom.net.AssociationRejectedException;
 import org.lantir.dicom.net.ClientAssociation;
 import org.lantir.dicom.net.DicomClient;
 import org.lantir.dicom.net.DimseResponse;
@@ -31,7 +30,8 @@ final class TestClientCommand implements Callable<Integer> {
     LantirCommand parent;
 
     @Option(names = "--date", paramLabel = "YYYYMMDD",
-            description = "Scheduled Procedure Step Start Date key (a DA value or range).")
+            description = "Scheduled Procedure Step Start Date key: a date or a range "
+                    + "(YYYYMMDD, YYYYMMDD-YYYYMMDD; YYYY-MM-DD is accepted too).")
     String date;
 
     @Option(names = "--modality", paramLabel = "MODALITY", description = "Modality key.")
@@ -41,28 +41,25 @@ final class TestClientCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LantirConfig config = parent.loadConfig();
         ServerTarget target = ServerTarget.of(parent, config);
+        return target.call(parent,
+                DicomClient.contextsFor(UID.VERIFICATION, UID.MODALITY_WORKLIST_FIND),
+                association -> echoAndFind(association, target));
+    }
+
+    private int echoAndFind(ClientAssociation association, ServerTarget target)
+            throws IOException {
         PrintWriter out = parent.out();
-        try (ClientAssociation association = new DicomClient().connect(target.host(),
-                target.port(), target.callingAeTitle(), target.calledAeTitle(),
-                DicomClient.contextsFor(UID.VERIFICATION, UID.MODALITY_WORKLIST_FIND))) {
-            DimseResponse echo = association.echo();
-            out.printf("C-ECHO %s: status %s%n", target, Status.toHex(echo.status()));
-            List<Dataset> matches = new ArrayList<>();
-            DimseResponse find = association.find(UID.MODALITY_WORKLIST_FIND, identifier(),
-                    matches::add);
-            print(matches, out);
-            out.printf("C-FIND: %d match(es), final status %s%s%n", matches.size(),
-                    Status.toHex(find.status()), comment(find));
-            out.flush();
-            return echo.isSuccess() && find.isSuccess() ? ExitCodes.OK : ExitCodes.FAILED;
-        } catch (AssociationRejectedException e) {
-            parent.err().printf("lantir: %s refused the association: %s%n", target,
-                    e.getMessage());
-            return ExitCodes.FAILED;
-        } catch (IOException e) {
-            parent.err().printf("lantir: cannot reach %s: %s%n", target, e.getMessage());
-            return ExitCodes.UNAVAILABLE;
-        }
+        DimseResponse echo = association.echo();
+        out.printf("C-ECHO %s: status %s%n", target, Status.toHex(echo.status()));
+
+        List<Dataset> matches = new ArrayList<>();
+        DimseResponse find = association.find(UID.MODALITY_WORKLIST_FIND, identifier(),
+                matches::add);
+        print(matches, out);
+        out.printf("C-FIND: %d match(es), final status %s%s%n", matches.size(),
+                Status.toHex(find.status()), comment(find));
+        out.flush();
+        return echo.isSuccess() && find.isSuccess() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     /** A typical MR console's identifier (PS3.4 Table K.6-1 return keys). */
@@ -79,12 +76,23 @@ final class TestClientCommand implements Callable<Integer> {
         Dataset sps = id.addItem(Tag.ScheduledProcedureStepSequence);
         sps.setString(Tag.Modality, VR.CS, modality == null ? "" : modality);
         sps.setEmpty(Tag.ScheduledStationAETitle, VR.AE);
-        sps.setString(Tag.ScheduledProcedureStepStartDate, VR.DA, date == null ? "" : date);
+        sps.setString(Tag.ScheduledProcedureStepStartDate, VR.DA, dateKey());
         sps.setEmpty(Tag.ScheduledProcedureStepStartTime, VR.TM);
         sps.setEmpty(Tag.ScheduledProcedureStepDescription, VR.LO);
         sps.setEmpty(Tag.ScheduledProcedureStepID, VR.SH);
         sps.setEmpty(Tag.ScheduledProcedureStepStatus, VR.CS);
         return id;
+    }
+
+    /**
+     * The date key as DA wants it (PS3.5 Table 6.2-1): {@code 2025-03-10} and
+     * {@code 2025-03-10-2025-03-11} become {@code 20250310} and {@code 20250310-20250311}.
+     */
+    private String dateKey() {
+        if (date == null) {
+            return "";
+        }
+        return date.trim().replaceAll("(\\d{4})-(\\d{2})-(\\d{2})", "$1$2$3");
     }
 
     private static void print(List<Dataset> matches, PrintWriter out) {

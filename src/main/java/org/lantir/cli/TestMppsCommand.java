@@ -10,7 +10,6 @@ import org.lantir.dicom.data.DateTimes;
 import org.lantir.dicom.data.Tag;
 import org.lantir.dicom.data.UID;
 import org.lantir.dicom.data.VR;
-import org.lantir.dicom.net.AssociationRejectedException;
 import org.lantir.dicom.net.ClientAssociation;
 import org.lantir.dicom.net.DicomClient;
 import org.lantir.dicom.net.DimseResponse;
@@ -45,19 +44,10 @@ final class TestMppsCommand implements Callable<Integer> {
         }
         LantirConfig config = parent.loadConfig();
         ServerTarget target = ServerTarget.of(parent, config);
-        try (ClientAssociation association = new DicomClient().connect(target.host(),
-                target.port(), target.callingAeTitle(), target.calledAeTitle(),
-                DicomClient.contextsFor(UID.MODALITY_PERFORMED_PROCEDURE_STEP))) {
-            return parent.mppsAction == LantirCommand.MppsAction.create
-                    ? create(association, target) : set(association);
-        } catch (AssociationRejectedException e) {
-            parent.err().printf("lantir: %s refused the association: %s%n", target,
-                    e.getMessage());
-            return ExitCodes.FAILED;
-        } catch (IOException e) {
-            parent.err().printf("lantir: cannot reach %s: %s%n", target, e.getMessage());
-            return ExitCodes.UNAVAILABLE;
-        }
+        return target.call(parent,
+                DicomClient.contextsFor(UID.MODALITY_PERFORMED_PROCEDURE_STEP),
+                association -> parent.mppsAction == LantirCommand.MppsAction.create
+                        ? create(association, target) : set(association));
     }
 
     private String missingArguments() {

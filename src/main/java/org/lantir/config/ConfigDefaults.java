@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.lantir.worklist.ProcedureStepStatus;
+import org.lantir.worklist.UnassignedStation;
 
 /**
  * Every default value of the configuration, in one place. The Python tool's defaults are kept
@@ -28,6 +29,11 @@ public final class ConfigDefaults {
     public static final Map<String, String> CALLING_AE_DEFAULT_CHARSETS = Map.of();
     /** Most C-FIND matches returned for one query; 0 means no limit. */
     public static final int MAX_ANSWERS = 0;
+    /**
+     * Rows without a Scheduled Station AE Title are scheduled for whichever station asks: the
+     * Python tool's files name no station, and its scanners saw every row.
+     */
+    public static final UnassignedStation UNASSIGNED_STATION = UnassignedStation.ANY;
 
     /** PS3.5 Annex B.2: UIDs derived from a UUID under {@code 2.25}. */
     public static final String UID_ROOT = "2.25";

@@ -114,6 +114,8 @@ final class ConfigWriter {
         node.set("calling_ae_default_charsets",
                 JsonValues.toJson(server.callingAeDefaultCharsets()));
         node.put("max_answers", server.maxAnswers());
+        node.set("calling_ae_as_station", texts(server.callingAeAsStation()));
+        node.put("unassigned_station", server.unassignedStation().configName());
         return node;
     }
 

@@ -6,7 +6,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import org.lantir.dicom.data.SpecificCharacterSet;
 import org.lantir.worklist.ProcedureStepStatus;
+import org.lantir.worklist.UnassignedStation;
 
 /** Reads Lantir's own {@code lantir} section; every missing value takes its default. */
 final class LantirSectionParser {
@@ -14,7 +17,8 @@ final class LantirSectionParser {
     private static final Set<String> KEYS = Set.of("server", "uid_root", "sync");
     private static final Set<String> SERVER_KEYS = Set.of("ae_title", "bind_address", "port",
             "max_associations", "idle_timeout_seconds", "max_pdu_length", "visible_statuses",
-            "person_name_case_insensitive", "calling_ae_default_charsets", "max_answers");
+            "person_name_case_insensitive", "calling_ae_default_charsets", "max_answers",
+            "calling_ae_as_station", "unassigned_station");
     private static final Set<String> SYNC_KEYS =
             Set.of("overlap_seconds", "retry_initial_seconds", "retry_max_seconds");
     /** The standard's own root may never prefix a UID Lantir mints (PS3.5 §9.1). */
@@ -52,7 +56,17 @@ final class LantirSectionParser {
                 statuses(node), node.bool("person_name_case_insensitive",
                         ConfigDefaults.PERSON_NAME_CASE_INSENSITIVE),
                 charsets(node), node.integer("max_answers", 0, 10_000_000,
-                        ConfigDefaults.MAX_ANSWERS, "matches"));
+                        ConfigDefaults.MAX_ANSWERS, "matches"),
+                aeTitles(node, "calling_ae_as_station"), unassignedStation(node));
+    }
+
+    private static UnassignedStation unassignedStation(ConfigNode node) throws ConfigException {
+        String word = node.text("unassigned_station", null);
+        if (word == null) {
+            return ConfigDefaults.UNASSIGNED_STATION;
+        }
+        return UnassignedStation.fromConfigName(word).orElseThrow(() -> node.expected(
+                "unassigned_station", "\"any\" or \"hidden\""));
     }
 
     private static Set<ProcedureStepStatus> statuses(ConfigNode node) throws ConfigException {
@@ -88,7 +102,27 @@ final class LantirSectionParser {
             throw node.error("calling_ae_default_charsets." + blank.get(0),
                     "expected a Specific Character Set term such as \"ISO_IR 100\"");
         }
+        for (Map.Entry<String, String> entry : charsets.entrySet()) {
+            try {
+                SpecificCharacterSet.of(entry.getValue().split("\\\\"));
+            } catch (IllegalArgumentException unknown) {
+                throw node.error("calling_ae_default_charsets." + entry.getKey(),
+                        "expected a Specific Character Set term Lantir supports, such as "
+                                + "\"ISO_IR 100\" or \"ISO_IR 192\"");
+            }
+        }
         return charsets;
+    }
+
+    private static Set<String> aeTitles(ConfigNode node, String key) throws ConfigException {
+        List<String> titles = node.texts(key, List.of());
+        for (int i = 0; i < titles.size(); i++) {
+            if (!ConfigParser.isAeTitle(titles.get(i).trim())) {
+                throw new ConfigException(node.file(), node.pathOf(key) + "[" + i + "]",
+                        "expected an AE title of 1 to 16 characters");
+            }
+        }
+        return new TreeSet<>(titles.stream().map(String::trim).toList());
     }
 
     private static String uidRoot(ConfigNode node) throws ConfigException {

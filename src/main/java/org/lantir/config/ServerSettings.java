@@ -4,8 +4,11 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import org.lantir.worklist.ProcedureStepStatus;
+import org.lantir.worklist.UnassignedStation;
 
 /**
  * Lantir's DICOM server settings ({@code lantir.server} in the file).
@@ -21,16 +24,30 @@ import org.lantir.worklist.ProcedureStepStatus;
  * @param callingAeDefaultCharsets per calling AE title, the Specific Character Set to assume
  *        when a query declares none
  * @param maxAnswers most matches per C-FIND; 0 means no limit
+ * @param callingAeAsStation calling AE titles whose queries without a Scheduled Station AE
+ *        Title key see only their own station's rows (a documented coercion; empty: none)
+ * @param unassignedStation what C-FIND does with rows that have no Scheduled Station AE
+ *        Title ({@code "any"}: scheduled for whichever station asks, the default;
+ *        {@code "hidden"}: never published)
  */
 public record ServerSettings(String aeTitle, String bindAddress, int port, int maxAssociations,
         int idleTimeoutSeconds, int maxPduLength, Set<ProcedureStepStatus> visibleStatuses,
         boolean personNameCaseInsensitive, Map<String, String> callingAeDefaultCharsets,
-        int maxAnswers) {
+        int maxAnswers, Set<String> callingAeAsStation, UnassignedStation unassignedStation) {
 
     public ServerSettings {
         visibleStatuses = Collections.unmodifiableSet(EnumSet.copyOf(visibleStatuses));
         callingAeDefaultCharsets =
                 Collections.unmodifiableMap(new LinkedHashMap<>(callingAeDefaultCharsets));
+        callingAeAsStation = Collections.unmodifiableSet(new TreeSet<>(callingAeAsStation));
+        Objects.requireNonNull(unassignedStation, "unassignedStation");
+    }
+
+    /** The same settings listening as another AE title, address or port. */
+    public ServerSettings withEndpoint(String newAeTitle, String newBindAddress, int newPort) {
+        return new ServerSettings(newAeTitle, newBindAddress, newPort, maxAssociations,
+                idleTimeoutSeconds, maxPduLength, visibleStatuses, personNameCaseInsensitive,
+                callingAeDefaultCharsets, maxAnswers, callingAeAsStation, unassignedStation);
     }
 
     public static ServerSettings defaults() {
@@ -38,6 +55,7 @@ public record ServerSettings(String aeTitle, String bindAddress, int port, int m
                 ConfigDefaults.PORT, ConfigDefaults.MAX_ASSOCIATIONS,
                 ConfigDefaults.IDLE_TIMEOUT_SECONDS, ConfigDefaults.MAX_PDU_LENGTH,
                 ConfigDefaults.VISIBLE_STATUSES, ConfigDefaults.PERSON_NAME_CASE_INSENSITIVE,
-                ConfigDefaults.CALLING_AE_DEFAULT_CHARSETS, ConfigDefaults.MAX_ANSWERS);
+                ConfigDefaults.CALLING_AE_DEFAULT_CHARSETS, ConfigDefaults.MAX_ANSWERS,
+                Set.of(), ConfigDefaults.UNASSIGNED_STATION);
     }
 }

@@ -35,13 +35,17 @@
  *                         referring_physician_name, performing_physician, station_name,
  *                         scheduled_station_aetitle, accession_number, study_instance_uid,
  *                         study_description, procedure_description, protocol_name, modality,
- *                         patient_id, patient_name
+ *                         patient_id, patient_name, patient_comments,
+ *                         requested_procedure_comments, sps_comments (LT, at most 10240
+ *                         characters: a longer value skips its row; no field by default)
  * lantir.server           ae_title (MWL_SERVER), bind_address (0.0.0.0), port (4242),
  *                         max_associations (64), idle_timeout_seconds (300),
  *                         max_pdu_length (65536), visible_statuses [SCHEDULED, IN_PROGRESS],
  *                         person_name_case_insensitive (true),
  *                         calling_ae_default_charsets {"AE": "ISO_IR 100"},
- *                         max_answers (0: no limit)
+ *                         max_answers (0: no limit), calling_ae_as_station [AE, ...],
+ *                         unassigned_station ("any" | "hidden"; default "any": rows without
+ *                         a station are scheduled for whichever station asks)
  * lantir.uid_root         "2.25" (PS3.5 B.2); never under 1.2.840.10008
  * lantir.sync             overlap_seconds (300), retry_initial_seconds (15),
  *                         retry_max_seconds (600)

@@ -66,9 +66,9 @@ public final class ModalityWorklistScp implements DimseService {
 
     private MwlQuery parse(Dataset identifier, String callingAe, String name)
             throws DicomServiceException {
-        String station = settings.callingAeAsStation().contains(callingAe) ? callingAe : null;
+        boolean callingAeIsStation = settings.callingAeAsStation().contains(callingAe);
         try {
-            return service.parseQuery(identifier, station);
+            return service.parseQuery(identifier, callingAe, callingAeIsStation);
         } catch (MwlQueryException e) {
             LOG.info("{} MWL C-FIND refused: {} ({})", name, e.getMessage(),
                     Status.toHex(e.status()));

@@ -9,7 +9,9 @@ import java.util.Set;
  *        A700H with an Error Comment, never a cut list ending in success (C22). 0: no limit.
  * @param callingAeAsStation calling AE titles whose queries match only the worklist of the
  *        station with that AE title when they give no Scheduled Station AE Title key of their
- *        own (the documented coercion of C14). Empty by default: standard behaviour.
+ *        own (the documented coercion of C14); under the default policy for rows without
+ *        a station ({@code UnassignedStation.ANY}) those rows count as that station's too.
+ *        Empty by default: standard behaviour.
  */
 public record MwlScpSettings(int maxAnswers, Set<String> callingAeAsStation) {
 

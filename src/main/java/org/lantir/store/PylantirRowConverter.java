@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.lantir.worklist.ImportedRows;
 import org.lantir.worklist.ProcedureStepStatus;
 import org.lantir.worklist.WorklistItem;
 import org.lantir.worklist.WorklistItem.CodedEntry;
@@ -26,11 +27,10 @@ import org.slf4j.LoggerFactory;
  * {@code hisris_coding_designator} and {@code data_source} were added), so a missing column is
  * simply no value. A value that cannot be converted becomes null with a WARN naming the row id
  * and column (the value itself only at DEBUG: it may be patient data); nothing is invented.
+ * The row keeps the tool's {@code data_source}; its source key is the tool's row id marked as
+ * imported ({@link ImportedRows}).
  */
 final class PylantirRowConverter {
-
-    /** The name given to rows whose {@code data_source} is empty or absent. */
-    static final String DEFAULT_SOURCE = "pylantir";
 
     private static final Logger LOG = LoggerFactory.getLogger(PylantirRowConverter.class);
 
@@ -83,8 +83,11 @@ final class PylantirRowConverter {
                 .status(status())
                 // The tool kept no SPS ID or Requested Procedure ID: they stay empty here, and
                 // WorklistService.backfillMissingIds() mints them as it does for synced rows.
-                .dataSource(Optional.ofNullable(text("data_source")).orElse(DEFAULT_SOURCE))
-                .sourceKey(rowId)
+                // Marked as imported, so that the first sync of its source adopts the row
+                // instead of adding a second one for the same session.
+                .dataSource(Optional.ofNullable(text("data_source"))
+                        .orElse(ImportedRows.UNNAMED_SOURCE))
+                .sourceKey(rowId == null ? null : ImportedRows.sourceKey(rowId))
                 .build();
     }
 

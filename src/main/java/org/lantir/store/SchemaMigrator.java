@@ -19,14 +19,17 @@ import org.slf4j.LoggerFactory;
  * its own transaction together with the version bump, so a failed migration leaves the
  * previous version intact.
  *
- * <p>A migration file holds plain DDL; its statements end with a {@code ;} at the end of a
- * line, and lines starting with {@code --} are comments.
+ * <p>A migration file holds plain SQL: DDL, or DML that brings stored rows to a new form. Its
+ * statements end with a {@code ;} at the end of a line, and lines starting with {@code --}
+ * are comments.
  */
 final class SchemaMigrator {
 
     /** In order: entry N-1 takes the schema from version N-1 to N. Append, never edit. */
     static final List<String> MIGRATIONS = List.of(
-            "V001__initial_schema.sql");
+            "V001__initial_schema.sql",
+            "V002__mark_imported_rows.sql",
+            "V003__worklist_comments.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
 

@@ -13,6 +13,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.lantir.worklist.ProcedureStepStatus;
 import org.lantir.worklist.SyncCounts;
 import org.lantir.worklist.WorklistFilter;
@@ -176,6 +177,16 @@ public final class SqliteWorklistRepository implements WorklistRepository {
             }
             return removed;
         });
+    }
+
+    /**
+     * {@inheritDoc} One SQLite write transaction ({@link Database#inTransaction}): the calls
+     * {@code work} makes join it, and its reads see its own writes.
+     */
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        return database.inTransaction(c -> work.get());
     }
 
     private List<WorklistItem> findWhere(String condition, List<Object> parameters) {

@@ -31,7 +31,8 @@ final class WorklistItemRows {
             "requested_procedure_code_meaning", "sps_id", "modality",
             "scheduled_station_ae_title", "scheduled_station_name", "scheduled_start_date",
             "scheduled_start_time", "sps_description", "protocol_code_value",
-            "protocol_code_scheme", "protocol_code_meaning", "performing_physician_name");
+            "protocol_code_scheme", "protocol_code_meaning", "performing_physician_name",
+            "patient_comments", "requested_procedure_comments", "sps_comments");
 
     static final String SELECT = "SELECT id, " + String.join(", ", CONTENT_COLUMNS)
             + ", status, data_source, source_key, created_at, updated_at FROM worklist_item";
@@ -146,6 +147,9 @@ final class WorklistItemRows {
                 .spsDescription(row.getString("sps_description"))
                 .protocolCode(code(row, "protocol_code"))
                 .performingPhysicianName(row.getString("performing_physician_name"))
+                .patientComments(row.getString("patient_comments"))
+                .requestedProcedureComments(row.getString("requested_procedure_comments"))
+                .spsComments(row.getString("sps_comments"))
                 .status(ProcedureStepStatus.valueOf(row.getString("status")))
                 .dataSource(row.getString("data_source"))
                 .sourceKey(row.getString("source_key"))
@@ -179,6 +183,9 @@ final class WorklistItemRows {
         setText(statement, next++, item.spsDescription());
         next = bindCode(statement, next, item.protocolCode());
         setText(statement, next++, item.performingPhysicianName());
+        setText(statement, next++, item.patientComments());
+        setText(statement, next++, item.requestedProcedureComments());
+        setText(statement, next++, item.spsComments());
         return next;
     }
 

@@ -10,6 +10,11 @@ import java.time.Instant;
  * covers the night since the operation window closed, and a run after an outage covers the
  * whole outage. The overlap absorbs clock skew between Lantir and the source and the
  * source's change-time resolution; re-fetched rows update nothing.
+ *
+ * <p>TODO(#2): a session deleted upstream leaves the worklist only through a full export, and
+ * outside a source's first run a full export happens only on demand
+ * ({@link SyncScheduler#syncNow}), which no command exposes yet; REDCap exports a changed
+ * record whole, so an incremental run could also drop that record's vanished instances.
  */
 public final class SyncWindowPlanner {
 

@@ -13,6 +13,11 @@ import org.slf4j.LoggerFactory;
  * rules in memory, so the answer is the same with or without narrowing. Rows lacking a Type 1
  * return key are never published (PS3.4 Table K.6-1, C09). Without a Scheduled Procedure Step
  * Status key only the site's visible statuses are returned; a status key of the query wins.
+ *
+ * <p>A row without a Scheduled Station AE Title follows the site's {@link UnassignedStation}
+ * policy: hidden, or (ANY) matched on every key but the station and answered as scheduled on
+ * {@link MwlQuery#stationForUnassigned()}. Under ANY the station is not pushed to the store,
+ * whose exact comparison would drop such rows.
  */
 final class MwlFinder {
 
@@ -31,7 +36,7 @@ final class MwlFinder {
         if (statuses.isEmpty()) {
             return new MwlResult(0, 0, false);
         }
-        Run run = new Run(query, statuses, visitor);
+        Run run = new Run(query, statuses, settings.unassignedStation(), visitor);
         repository.scan(settings.sqlPushdown() ? filterFor(query, statuses)
                 : WorklistFilter.all(), run::visit);
         return new MwlResult(run.matches, run.hidden, run.stopped);
@@ -51,9 +56,14 @@ final class MwlFinder {
         return chosen;
     }
 
-    private static WorklistFilter filterFor(MwlQuery query, Set<ProcedureStepStatus> statuses) {
+    private WorklistFilter filterFor(MwlQuery query, Set<ProcedureStepStatus> statuses) {
         MwlQuery.Pushdown p = query.pushdown();
-        return new WorklistFilter(p.dateFrom(), p.dateTo(), p.stationAeTitle(), p.modality(),
+        // Under ANY a row without station matches any station key, but the store's station
+        // filter is exact: the station is left to the in-memory rules, while date, modality,
+        // Patient ID and statuses still narrow.
+        String station = settings.unassignedStation() == UnassignedStation.HIDDEN
+                ? p.stationAeTitle() : null;
+        return new WorklistFilter(p.dateFrom(), p.dateTo(), station, p.modality(),
                 p.patientId(), statuses, 0);
     }
 
@@ -61,23 +71,29 @@ final class MwlFinder {
     private static final class Run {
         private final MwlQuery query;
         private final Set<ProcedureStepStatus> statuses;
+        private final UnassignedStation unassigned;
         private final Predicate<MwlMatch> visitor;
         private int matches;
         private int hidden;
         private boolean stopped;
 
-        Run(MwlQuery query, Set<ProcedureStepStatus> statuses, Predicate<MwlMatch> visitor) {
+        Run(MwlQuery query, Set<ProcedureStepStatus> statuses, UnassignedStation unassigned,
+                Predicate<MwlMatch> visitor) {
             this.query = query;
             this.statuses = statuses;
+            this.unassigned = unassigned;
             this.visitor = visitor;
         }
 
-        boolean visit(WorklistItem item) {
-            if (!statuses.contains(item.status())) {
+        boolean visit(WorklistItem stored) {
+            if (!statuses.contains(stored.status())) {
                 return true;
             }
+            boolean anyStation = unassigned == UnassignedStation.ANY
+                    && UnassignedStation.isUnassigned(stored);
+            WorklistItem item = anyStation ? onAskingStation(stored) : stored;
             Dataset view = MwlItemView.toDataset(item);
-            if (!query.matches(view)) {
+            if (!(anyStation ? query.matchesOnAnyStation(view) : query.matches(view))) {
                 return true;
             }
             if (!MwlItemView.missingType1(item).isEmpty()) {
@@ -86,8 +102,18 @@ final class MwlFinder {
                 return true;
             }
             matches++;
-            stopped = !visitor.test(new MwlMatch(item, MwlResponseBuilder.build(query, view)));
+            stopped = !visitor.test(new MwlMatch(stored, MwlResponseBuilder.build(query, view)));
             return !stopped;
+        }
+
+        /**
+         * The row as scheduled on the station that asks; unchanged when the query names none
+         * and came from no association, so that it stays unpublished (Type 1, Table K.6-1).
+         */
+        private WorklistItem onAskingStation(WorklistItem stored) {
+            String station = query.stationForUnassigned();
+            return station == null ? stored
+                    : stored.toBuilder().scheduledStationAeTitle(station).build();
         }
     }
 }

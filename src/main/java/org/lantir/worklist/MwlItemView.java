@@ -16,7 +16,8 @@ import org.lantir.worklist.WorklistItem.CodedEntry;
  * data set with every attribute of {@link MwlLevel}, zero-length where the row has no value.
  * Values are formatted for the wire here and only here: DA {@code YYYYMMDD}, TM
  * {@code HHMMSS}, DS at most 16 characters in kilograms and metres, the status as its PS3.3
- * defined term ({@code IN_PROGRESS} as {@code STARTED}).
+ * defined term ({@code IN_PROGRESS} as {@code STARTED}), LT comments as stored but for
+ * trailing spaces.
  */
 final class MwlItemView {
 
@@ -73,10 +74,12 @@ final class MwlItemView {
         text(ds, Tag.PatientSex, VR.CS, item.patientSex());
         text(ds, Tag.PatientSize, VR.DS, DecimalStrings.format(item.patientSizeM()));
         text(ds, Tag.PatientWeight, VR.DS, DecimalStrings.format(item.patientWeightKg()));
+        longText(ds, Tag.PatientComments, item.patientComments());
         text(ds, Tag.StudyInstanceUID, VR.UI, item.studyInstanceUid());
         text(ds, Tag.RequestedProcedureDescription, VR.LO, requestedProcedureDescription(item));
         code(ds, Tag.RequestedProcedureCodeSequence, item.requestedProcedureCode());
         text(ds, Tag.RequestedProcedureID, VR.SH, item.requestedProcedureId());
+        longText(ds, Tag.RequestedProcedureComments, item.requestedProcedureComments());
         ds.newSequence(Tag.ScheduledProcedureStepSequence).add(scheduledStep(item));
         return ds;
     }
@@ -93,6 +96,7 @@ final class MwlItemView {
         text(sps, Tag.ScheduledProcedureStepID, VR.SH, item.spsId());
         text(sps, Tag.ScheduledStationName, VR.SH, item.scheduledStationName());
         text(sps, Tag.ScheduledProcedureStepStatus, VR.CS, item.status().dicomTerm());
+        longText(sps, Tag.CommentsOnTheScheduledProcedureStep, item.spsComments());
         return sps;
     }
 
@@ -147,6 +151,15 @@ final class MwlItemView {
 
     private static void text(Dataset ds, int tag, VR vr, String value) {
         ds.setString(tag, vr, value == null ? "" : value.strip());
+    }
+
+    /**
+     * An LT value keeps its leading spaces, which are significant, and loses only trailing
+     * ones, which are padding (PS3.5 Table 6.2-1). Its length was checked when it came in
+     * ({@link LongText}); it is never cut here.
+     */
+    private static void longText(Dataset ds, int tag, String value) {
+        ds.setString(tag, VR.LT, value == null ? "" : value.stripTrailing());
     }
 
     /**

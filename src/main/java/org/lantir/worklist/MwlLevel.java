@@ -10,6 +10,10 @@ import org.lantir.dicom.data.VR;
  * them; a non-universal key on any other attribute is ignored and the answer is sent with
  * FF01 (PS3.4 Table K.4-1). Any requested attribute comes back, with zero length when Lantir
  * holds no value for it.
+ *
+ * <p>The three LT comments are optional matching keys ("O" in Table K.6-1) and are matched
+ * like any other text: single value or wild card (PS3.4 C.2.2.2.1, C.2.2.2.4), in memory
+ * only, since no index helps.
  */
 enum MwlLevel {
     /** Patient, visit, imaging service request and requested procedure attributes. */
@@ -23,10 +27,12 @@ enum MwlLevel {
             Map.entry(Tag.PatientSex, VR.CS),
             Map.entry(Tag.PatientSize, VR.DS),
             Map.entry(Tag.PatientWeight, VR.DS),
+            Map.entry(Tag.PatientComments, VR.LT),
             Map.entry(Tag.StudyInstanceUID, VR.UI),
             Map.entry(Tag.RequestedProcedureDescription, VR.LO),
             Map.entry(Tag.RequestedProcedureCodeSequence, VR.SQ),
             Map.entry(Tag.RequestedProcedureID, VR.SH),
+            Map.entry(Tag.RequestedProcedureComments, VR.LT),
             Map.entry(Tag.ScheduledProcedureStepSequence, VR.SQ))),
 
     /** An item of the Scheduled Procedure Step Sequence (0040,0100). */
@@ -40,7 +46,8 @@ enum MwlLevel {
             Map.entry(Tag.ScheduledProtocolCodeSequence, VR.SQ),
             Map.entry(Tag.ScheduledProcedureStepID, VR.SH),
             Map.entry(Tag.ScheduledStationName, VR.SH),
-            Map.entry(Tag.ScheduledProcedureStepStatus, VR.CS))),
+            Map.entry(Tag.ScheduledProcedureStepStatus, VR.CS),
+            Map.entry(Tag.CommentsOnTheScheduledProcedureStep, VR.LT))),
 
     /** An item of a code sequence (PS3.3 Table 8.8-1). */
     CODE(Map.ofEntries(

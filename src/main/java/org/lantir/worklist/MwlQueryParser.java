@@ -39,25 +39,30 @@ public final class MwlQueryParser {
         this.personNameIgnoresCase = personNameIgnoresCase;
     }
 
+    /** Parses an identifier that came from no association (the command line, tests). */
     public MwlQuery parse(Dataset identifier) throws MwlQueryException {
-        return parse(identifier, null);
+        return parse(identifier, null, false);
     }
 
     /**
-     * Parses an identifier, adding a Scheduled Station AE Title key when the identifier gives
-     * none of its own: the documented per-AE coercion "calling AE title is the station" that
-     * some sites need for consoles that leave the key empty (C14). Return keys stay as asked.
+     * Parses an identifier sent by {@code callingAeTitle}. With {@code callingAeIsStation},
+     * a Scheduled Station AE Title key equal to the calling AE title is added when the
+     * identifier gives none of its own: the documented per-AE coercion "calling AE title is
+     * the station" that some sites need for consoles that leave the key empty (C14). Return
+     * keys stay as asked.
      *
-     * @param stationAeTitle the AE title to match on, or null for the standard behaviour
+     * @param callingAeTitle the calling AE title of the association, or null when none
+     * @param callingAeIsStation whether the site applies the coercion to this AE title
      */
-    public MwlQuery parse(Dataset identifier, String stationAeTitle) throws MwlQueryException {
+    public MwlQuery parse(Dataset identifier, String callingAeTitle, boolean callingAeIsStation)
+            throws MwlQueryException {
         Scan scan = new Scan();
         List<KeyMatcher> keys = parseLevel(identifier, MwlLevel.TOP, scan);
-        if (stationAeTitle != null) {
-            keys = withStation(keys, stationAeTitle);
+        if (callingAeIsStation && callingAeTitle != null && !callingAeTitle.isBlank()) {
+            keys = withStation(keys, callingAeTitle);
         }
         return new MwlQuery(identifier.copy(), keys, charsetOf(identifier),
-                scan.unsupported, PushdownExtractor.extract(keys));
+                scan.unsupported, PushdownExtractor.extract(keys), callingAeTitle);
     }
 
     private static List<KeyMatcher> withStation(List<KeyMatcher> keys, String aeTitle) {

@@ -25,6 +25,7 @@ public final class WorklistItem {
     private final String patientSex;
     private final BigDecimal patientWeightKg;
     private final BigDecimal patientSizeM;
+    private final String patientComments;
 
     private final String accessionNumber;
     private final String referringPhysicianName;
@@ -33,6 +34,7 @@ public final class WorklistItem {
     private final String requestedProcedureDescription;
     private final String studyInstanceUid;
     private final CodedEntry requestedProcedureCode;
+    private final String requestedProcedureComments;
 
     private final String spsId;
     private final String modality;
@@ -43,6 +45,7 @@ public final class WorklistItem {
     private final String spsDescription;
     private final CodedEntry protocolCode;
     private final String performingPhysicianName;
+    private final String spsComments;
     private final ProcedureStepStatus status;
 
     private final String dataSource;
@@ -59,12 +62,14 @@ public final class WorklistItem {
         this.patientSex = b.patientSex;
         this.patientWeightKg = b.patientWeightKg;
         this.patientSizeM = b.patientSizeM;
+        this.patientComments = b.patientComments;
         this.accessionNumber = b.accessionNumber;
         this.referringPhysicianName = b.referringPhysicianName;
         this.requestedProcedureId = b.requestedProcedureId;
         this.requestedProcedureDescription = b.requestedProcedureDescription;
         this.studyInstanceUid = b.studyInstanceUid;
         this.requestedProcedureCode = b.requestedProcedureCode;
+        this.requestedProcedureComments = b.requestedProcedureComments;
         this.spsId = b.spsId;
         this.modality = b.modality;
         this.scheduledStationAeTitle = b.scheduledStationAeTitle;
@@ -74,6 +79,7 @@ public final class WorklistItem {
         this.spsDescription = b.spsDescription;
         this.protocolCode = b.protocolCode;
         this.performingPhysicianName = b.performingPhysicianName;
+        this.spsComments = b.spsComments;
         this.status = Objects.requireNonNullElse(b.status, ProcedureStepStatus.SCHEDULED);
         this.dataSource = b.dataSource;
         this.sourceKey = b.sourceKey;
@@ -125,6 +131,14 @@ public final class WorklistItem {
         return patientSizeM;
     }
 
+    /**
+     * Patient Comments (0010,4000), LT: free text about the patient, or null. At most
+     * {@link LongText#MAX_CHARACTERS} characters once stored (see {@link LongText}).
+     */
+    public String patientComments() {
+        return patientComments;
+    }
+
     public String accessionNumber() {
         return accessionNumber;
     }
@@ -147,6 +161,11 @@ public final class WorklistItem {
 
     public CodedEntry requestedProcedureCode() {
         return requestedProcedureCode;
+    }
+
+    /** Requested Procedure Comments (0040,1400), LT, or null. */
+    public String requestedProcedureComments() {
+        return requestedProcedureComments;
     }
 
     public String spsId() {
@@ -184,6 +203,11 @@ public final class WorklistItem {
 
     public String performingPhysicianName() {
         return performingPhysicianName;
+    }
+
+    /** Comments on the Scheduled Procedure Step (0040,0400), LT, or null. */
+    public String spsComments() {
+        return spsComments;
     }
 
     public ProcedureStepStatus status() {
@@ -240,12 +264,14 @@ public final class WorklistItem {
         private String patientSex;
         private BigDecimal patientWeightKg;
         private BigDecimal patientSizeM;
+        private String patientComments;
         private String accessionNumber;
         private String referringPhysicianName;
         private String requestedProcedureId;
         private String requestedProcedureDescription;
         private String studyInstanceUid;
         private CodedEntry requestedProcedureCode;
+        private String requestedProcedureComments;
         private String spsId;
         private String modality;
         private String scheduledStationAeTitle;
@@ -255,6 +281,7 @@ public final class WorklistItem {
         private String spsDescription;
         private CodedEntry protocolCode;
         private String performingPhysicianName;
+        private String spsComments;
         private ProcedureStepStatus status;
         private String dataSource;
         private String sourceKey;
@@ -273,12 +300,14 @@ public final class WorklistItem {
             patientSex = i.patientSex;
             patientWeightKg = i.patientWeightKg;
             patientSizeM = i.patientSizeM;
+            patientComments = i.patientComments;
             accessionNumber = i.accessionNumber;
             referringPhysicianName = i.referringPhysicianName;
             requestedProcedureId = i.requestedProcedureId;
             requestedProcedureDescription = i.requestedProcedureDescription;
             studyInstanceUid = i.studyInstanceUid;
             requestedProcedureCode = i.requestedProcedureCode;
+            requestedProcedureComments = i.requestedProcedureComments;
             spsId = i.spsId;
             modality = i.modality;
             scheduledStationAeTitle = i.scheduledStationAeTitle;
@@ -288,6 +317,7 @@ public final class WorklistItem {
             spsDescription = i.spsDescription;
             protocolCode = i.protocolCode;
             performingPhysicianName = i.performingPhysicianName;
+            spsComments = i.spsComments;
             status = i.status;
             dataSource = i.dataSource;
             sourceKey = i.sourceKey;
@@ -335,6 +365,11 @@ public final class WorklistItem {
             return this;
         }
 
+        public Builder patientComments(String v) {
+            patientComments = v;
+            return this;
+        }
+
         public Builder accessionNumber(String v) {
             accessionNumber = v;
             return this;
@@ -362,6 +397,11 @@ public final class WorklistItem {
 
         public Builder requestedProcedureCode(CodedEntry v) {
             requestedProcedureCode = v;
+            return this;
+        }
+
+        public Builder requestedProcedureComments(String v) {
+            requestedProcedureComments = v;
             return this;
         }
 
@@ -410,6 +450,11 @@ public final class WorklistItem {
             return this;
         }
 
+        public Builder spsComments(String v) {
+            spsComments = v;
+            return this;
+        }
+
         public Builder status(ProcedureStepStatus v) {
             status = v;
             return this;
@@ -452,6 +497,7 @@ public final class WorklistItem {
                     && Objects.equals(patientSex, o.patientSex)
                     && sameNumber(patientWeightKg, o.patientWeightKg)
                     && sameNumber(patientSizeM, o.patientSizeM)
+                    && Objects.equals(patientComments, o.patientComments)
                     && Objects.equals(accessionNumber, o.accessionNumber)
                     && Objects.equals(referringPhysicianName, o.referringPhysicianName)
                     && Objects.equals(requestedProcedureId, o.requestedProcedureId)
@@ -459,6 +505,8 @@ public final class WorklistItem {
                             o.requestedProcedureDescription)
                     && Objects.equals(studyInstanceUid, o.studyInstanceUid)
                     && Objects.equals(requestedProcedureCode, o.requestedProcedureCode)
+                    && Objects.equals(requestedProcedureComments,
+                            o.requestedProcedureComments)
                     && Objects.equals(spsId, o.spsId)
                     && Objects.equals(modality, o.modality)
                     && Objects.equals(scheduledStationAeTitle, o.scheduledStationAeTitle)
@@ -468,6 +516,7 @@ public final class WorklistItem {
                     && Objects.equals(spsDescription, o.spsDescription)
                     && Objects.equals(protocolCode, o.protocolCode)
                     && Objects.equals(performingPhysicianName, o.performingPhysicianName)
+                    && Objects.equals(spsComments, o.spsComments)
                     && Objects.equals(dataSource, o.dataSource)
                     && Objects.equals(sourceKey, o.sourceKey);
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** Where worklist rows are kept. The SQLite store implements it; tests may fake it. */
 public interface WorklistRepository {
@@ -55,12 +56,29 @@ public interface WorklistRepository {
     /**
      * Applies one source's rows in a single transaction, keyed by (source, source key):
      * new keys are inserted as SCHEDULED, changed rows updated, and rows whose status is no
-     * longer SCHEDULED are never touched (MPPS owns them). When {@code complete} is true the
-     * rows are the source's whole current set, so its SCHEDULED rows that are missing from it
-     * are removed.
+     * longer SCHEDULED are never touched (MPPS owns them). A row the same in content as the
+     * stored one ({@link WorklistItem.Builder#sameContent}), or one MPPS owns, counts as
+     * unchanged. When {@code complete} is true the rows are the source's whole current set,
+     * so its SCHEDULED rows that are missing from it are removed. Called inside
+     * {@link #inTransaction}, it joins that transaction.
      */
     SyncCounts applySync(String source, List<WorklistItem> rows, boolean complete);
 
     /** Removes the source's SCHEDULED rows with these keys (cancelled upstream). */
     int removeScheduled(String source, List<String> sourceKeys);
+
+    /**
+     * Runs {@code work}, and every call it makes on this repository, as one transaction: other
+     * writers wait until it ends, and when it throws nothing it wrote is kept. For work that
+     * reads, decides and writes, such as a sync that adopts imported rows.
+     *
+     * <p>This default holds the repository's monitor: enough for a store whose methods all
+     * synchronize on it (the in-memory ones), but it cannot undo what {@code work} wrote
+     * before it threw. A store with real transactions overrides it.
+     */
+    default <T> T inTransaction(Supplier<T> work) {
+        synchronized (this) {
+            return work.get();
+        }
+    }
 }

@@ -38,6 +38,7 @@ public final class WorklistService {
     private final MwlQueryParser parser;
     private final MwlFinder finder;
     private final MppsProcessor mpps;
+    private final ImportAdoption adoption;
 
     /**
      * @param eventLog where edits by hand are recorded; MPPS events go through
@@ -55,6 +56,7 @@ public final class WorklistService {
         this.parser = new MwlQueryParser(settings.personNameIgnoresCase());
         this.finder = new MwlFinder(worklist, settings);
         this.mpps = new MppsProcessor(mppsStore, worklist, events, minter, clock);
+        this.adoption = new ImportAdoption(worklist, minter);
     }
 
     public WorklistSettings settings() {
@@ -69,12 +71,15 @@ public final class WorklistService {
     }
 
     /**
-     * Parses a C-FIND identifier, matching on {@code stationAeTitle} when the identifier has
-     * no Scheduled Station AE Title key (see {@link MwlQueryParser#parse(Dataset, String)}).
+     * Parses a C-FIND identifier sent by {@code callingAeTitle}, matching on that AE title as
+     * the station when the site asks for it and the identifier has no Scheduled Station AE
+     * Title key (see {@link MwlQueryParser#parse(Dataset, String, boolean)}). The calling AE
+     * title is also the station that rows without one go out with
+     * ({@link UnassignedStation#ANY}).
      */
-    public MwlQuery parseQuery(Dataset identifier, String stationAeTitle)
-            throws MwlQueryException {
-        return parser.parse(identifier, stationAeTitle);
+    public MwlQuery parseQuery(Dataset identifier, String callingAeTitle,
+            boolean callingAeIsStation) throws MwlQueryException {
+        return parser.parse(identifier, callingAeTitle, callingAeIsStation);
     }
 
     /**
@@ -95,16 +100,28 @@ public final class WorklistService {
         return worklist.findById(id);
     }
 
-    /** Adds a row by hand; missing Requested Procedure ID, SPS ID, accession and UID minted. */
+    /**
+     * Adds a row by hand; missing Requested Procedure ID, SPS ID, accession and UID minted.
+     *
+     * @throws IllegalArgumentException when a comment is over the LT limit ({@link LongText});
+     *         nothing is stored then
+     */
     public WorklistItem add(WorklistItem item) {
+        LongText.require(item, "New worklist row");
         WorklistItem stored = worklist.insert(minter.fillMissing(normalize(item), null));
         recordEdit(stored, "added", 1, 0, 0);
         return stored;
     }
 
-    /** Replaces a row by hand; identifiers left empty keep the stored ones. */
+    /**
+     * Replaces a row by hand; identifiers left empty keep the stored ones.
+     *
+     * @throws IllegalArgumentException when the row has no id or no stored row has it, or a
+     *         comment is over the LT limit ({@link LongText}); nothing changes then
+     */
     public WorklistItem update(WorklistItem item) {
         long id = requireId(item);
+        LongText.require(item, "Worklist row " + id);
         WorklistItem before = worklist.findById(id).orElseThrow(() -> noRow(id));
         WorklistItem stored = worklist.update(minter.fillMissing(normalize(item), before));
         recordEdit(stored, "updated", 0, 1, 0);
@@ -138,19 +155,28 @@ public final class WorklistService {
      * it has, so a re-sync never changes a Study Instance UID a scanner holds; see
      * {@link IdMinter} for how new ones are made.
      *
-     * @throws IllegalArgumentException when a row has no source key or two share one; nothing
-     *         is stored then
+     * <p>A row whose key is not stored first adopts the row imported from the Python tool
+     * for the same session, if exactly one fits (see {@link ImportAdoption}); adopted rows
+     * count as updated. Reading, adopting and upserting are one transaction
+     * ({@link WorklistRepository#inTransaction}).
+     *
+     * @throws IllegalArgumentException when a row has no source key or two share one, or a
+     *         comment is over the LT limit ({@link LongText}); nothing is stored then
      */
     public SyncCounts applySync(String source, List<WorklistItem> rows, boolean complete) {
-        checkKeys(source, rows);
-        Map<String, WorklistItem> stored = needsMinting(rows) ? worklist.findBySource(source)
-                : Map.of();
-        List<WorklistItem> prepared = new ArrayList<>(rows.size());
+        checkRows(source, rows);
+        List<WorklistItem> keyed = new ArrayList<>(rows.size());
         for (WorklistItem row : rows) {
-            WorklistItem keyed = normalize(row.toBuilder().dataSource(source).build());
-            prepared.add(minter.fillMissing(keyed, stored.get(row.sourceKey())));
+            keyed.add(normalize(row.toBuilder().dataSource(source).build()));
         }
-        SyncCounts counts = worklist.applySync(source, prepared, complete);
+
+        SyncResult result = worklist.inTransaction(() -> applyKeyed(source, keyed, complete));
+
+        SyncCounts counts = result.counts();
+        if (!result.adoptedIds().isEmpty()) {
+            LOG.info("Sync {}: adopted {} row(s) imported from the Python tool: ids {}",
+                    source, result.adoptedIds().size(), result.adoptedIds());
+        }
         LOG.info("Sync {}: {} added, {} updated, {} unchanged, {} removed", source,
                 counts.added(), counts.updated(), counts.unchanged(), counts.removed());
         if (counts.added() + counts.updated() + counts.removed() > 0) {
@@ -158,6 +184,37 @@ public final class WorklistService {
                     counts.added(), counts.updated(), counts.removed()));
         }
         return counts;
+    }
+
+    /** What a sync did, and which stored rows it adopted. */
+    private record SyncResult(SyncCounts counts, List<Long> adoptedIds) {
+    }
+
+    /** The body of {@link #applySync}, inside its transaction. */
+    private SyncResult applyKeyed(String source, List<WorklistItem> rows, boolean complete) {
+        Map<String, WorklistItem> stored = worklist.findBySource(source);
+        Map<String, WorklistItem> adopted = adoption.adopt(source, rows, stored);
+
+        List<WorklistItem> prepared = new ArrayList<>(rows.size());
+        for (WorklistItem row : rows) {
+            // An adopted row goes in exactly as it is now stored, so the upsert keeps it.
+            WorklistItem kept = adopted.get(row.sourceKey());
+            prepared.add(kept != null ? kept : minter.fillMissing(row, stored.get(
+                    row.sourceKey())));
+        }
+        SyncCounts counts = worklist.applySync(source, prepared, complete);
+
+        List<Long> adoptedIds = adopted.values().stream().map(WorklistItem::id).toList();
+        return new SyncResult(countAsUpdated(counts, adoptedIds.size()), adoptedIds);
+    }
+
+    /**
+     * The upsert found each adopted row equal to what is stored (or owned by MPPS) and so
+     * counted it unchanged; it was re-keyed, so it counts as updated.
+     */
+    private static SyncCounts countAsUpdated(SyncCounts counts, int adopted) {
+        return new SyncCounts(counts.added(), counts.updated() + adopted,
+                counts.unchanged() - adopted, counts.removed());
     }
 
     /**
@@ -241,10 +298,6 @@ public final class WorklistService {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static boolean needsMinting(List<WorklistItem> rows) {
-        return rows.stream().anyMatch(WorklistService::lacksIdentifiers);
-    }
-
     private static boolean lacksIdentifiers(WorklistItem row) {
         return isBlank(row.requestedProcedureId()) || isBlank(row.spsId())
                 || isBlank(row.accessionNumber()) || isBlank(row.studyInstanceUid());
@@ -254,7 +307,7 @@ public final class WorklistService {
         return value == null || value.isBlank();
     }
 
-    private static void checkKeys(String source, List<WorklistItem> rows) {
+    private static void checkRows(String source, List<WorklistItem> rows) {
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
             String key = rows.get(i).sourceKey();
@@ -266,6 +319,7 @@ public final class WorklistService {
                 throw new IllegalArgumentException("Sync " + source + ": source key " + key
                         + " appears twice");
             }
+            LongText.require(rows.get(i), "Sync " + source + ": row " + key);
         }
     }
 

@@ -17,9 +17,12 @@ import org.lantir.dicom.data.UID;
  *        wild card alike (default true, as PS3.4 C.2.2.2.1 allows; CS is never folded)
  * @param sqlPushdown whether queries narrow with the store's indexes before the in-memory
  *        rules (default true; the answer is the same either way)
+ * @param unassignedStation what a C-FIND does with rows that have no Scheduled Station AE
+ *        Title (default {@link UnassignedStation#ANY}: scheduled for whichever station asks)
  */
 public record WorklistSettings(String uidRoot, Set<ProcedureStepStatus> visibleStatuses,
-        boolean personNameIgnoresCase, boolean sqlPushdown) {
+        boolean personNameIgnoresCase, boolean sqlPushdown,
+        UnassignedStation unassignedStation) {
 
     private static final String DICOM_ROOT = "1.2.840.10008";
 
@@ -29,28 +32,40 @@ public record WorklistSettings(String uidRoot, Set<ProcedureStepStatus> visibleS
             throw new IllegalArgumentException("visible statuses: name at least one");
         }
         visibleStatuses = Set.copyOf(visibleStatuses);
+        if (unassignedStation == null) {
+            throw new IllegalArgumentException("unassigned station: name a policy");
+        }
     }
 
     public static WorklistSettings defaults() {
         return new WorklistSettings(UID.UUID_ROOT,
                 EnumSet.of(ProcedureStepStatus.SCHEDULED, ProcedureStepStatus.IN_PROGRESS),
-                true, true);
+                true, true, UnassignedStation.ANY);
     }
 
     public WorklistSettings withUidRoot(String root) {
-        return new WorklistSettings(root, visibleStatuses, personNameIgnoresCase, sqlPushdown);
+        return new WorklistSettings(root, visibleStatuses, personNameIgnoresCase, sqlPushdown,
+                unassignedStation);
     }
 
     public WorklistSettings withVisibleStatuses(Set<ProcedureStepStatus> statuses) {
-        return new WorklistSettings(uidRoot, statuses, personNameIgnoresCase, sqlPushdown);
+        return new WorklistSettings(uidRoot, statuses, personNameIgnoresCase, sqlPushdown,
+                unassignedStation);
     }
 
     public WorklistSettings withPersonNameIgnoresCase(boolean ignoreCase) {
-        return new WorklistSettings(uidRoot, visibleStatuses, ignoreCase, sqlPushdown);
+        return new WorklistSettings(uidRoot, visibleStatuses, ignoreCase, sqlPushdown,
+                unassignedStation);
     }
 
     public WorklistSettings withSqlPushdown(boolean pushdown) {
-        return new WorklistSettings(uidRoot, visibleStatuses, personNameIgnoresCase, pushdown);
+        return new WorklistSettings(uidRoot, visibleStatuses, personNameIgnoresCase, pushdown,
+                unassignedStation);
+    }
+
+    public WorklistSettings withUnassignedStation(UnassignedStation policy) {
+        return new WorklistSettings(uidRoot, visibleStatuses, personNameIgnoresCase, sqlPushdown,
+                policy);
     }
 
     private static void checkUidRoot(String root) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lantir.sync.LogCapture;
 import org.lantir.worklist.ProcedureStepStatus;
+import org.lantir.worklist.UnassignedStation;
 
 class ConfigLoaderTest {
 
@@ -119,6 +120,7 @@ class ConfigLoaderTest {
         assertThat(server.aeTitle()).isEqualTo("MWL_SERVER");
         assertThat(server.port()).isEqualTo(4242);
         assertThat(server.bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(server.unassignedStation()).isEqualTo(UnassignedStation.ANY);
         assertThat(server.visibleStatuses()).containsExactlyInAnyOrder(
                 ProcedureStepStatus.SCHEDULED, ProcedureStepStatus.IN_PROGRESS);
         assertThat(config.lantir().uidRoot()).isEqualTo("2.25");
@@ -132,7 +134,8 @@ class ConfigLoaderTest {
                     "server": {"ae_title": "LANTIR", "port": 11112, "max_answers": 500,
                         "visible_statuses": ["scheduled"],
                         "person_name_case_insensitive": false,
-                        "calling_ae_default_charsets": {"OLD_SCANNER": "ISO_IR 100"}},
+                        "calling_ae_default_charsets": {"OLD_SCANNER": "ISO_IR 100"},
+                        "unassigned_station": "hidden"},
                     "uid_root": "1.2.826.0.1.3680043.10.999",
                     "sync": {"overlap_seconds": 120}}}
                 """);
@@ -145,6 +148,7 @@ class ConfigLoaderTest {
         assertThat(server.personNameCaseInsensitive()).isFalse();
         assertThat(server.callingAeDefaultCharsets())
                 .containsExactly(Map.entry("OLD_SCANNER", "ISO_IR 100"));
+        assertThat(server.unassignedStation()).isEqualTo(UnassignedStation.HIDDEN);
         assertThat(config.lantir().uidRoot()).isEqualTo("1.2.826.0.1.3680043.10.999");
         assertThat(config.lantir().sync().overlap()).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.lantir().sync().retryMax()).isEqualTo(Duration.ofMinutes(10));
@@ -192,7 +196,8 @@ class ConfigLoaderTest {
     @Test
     void everythingSurvivesAWriteReadRoundTrip() throws Exception {
         LantirConfig original = load(MULTI_SOURCE.replace("\"api\": {", """
-                "lantir": {"server": {"ae_title": "LANTIR", "port": 104},
+                "lantir": {"server": {"ae_title": "LANTIR", "port": 104,
+                                      "unassigned_station": "hidden"},
                            "uid_root": "2.25.1"},
                 "custom_key": {"kept": [1, 2.5, "x", null, true]},
                 "api": {"""));
@@ -202,6 +207,8 @@ class ConfigLoaderTest {
         LantirConfig reread = ConfigLoader.load(saved);
 
         assertThat(reread).isEqualTo(original);
+        assertThat(reread.lantir().server().unassignedStation())
+                .isEqualTo(UnassignedStation.HIDDEN);
         assertThat(reread.extras()).containsKey("custom_key");
         assertThat(Files.readString(saved)).contains("\"db_path\": \"~/Desktop/worklist.db\"")
                 .contains("    \"allowed_aet\"");
@@ -294,6 +301,50 @@ class ConfigLoaderTest {
     void uidRootUnderTheStandardsOwnRootIsRejected() {
         assertThatThrownBy(() -> load("{\"lantir\": {\"uid_root\": \"1.2.840.10008.3\"}}"))
                 .hasMessageContaining("lantir.uid_root");
+    }
+
+    @Test
+    void callingAeAsStationListsAeTitles() throws Exception {
+        LantirConfig config = load("""
+                {"lantir": {"server": {"calling_ae_as_station": ["MRI_3T", " US_1 "]}}}
+                """);
+
+        assertThat(config.lantir().server().callingAeAsStation())
+                .containsExactly("MRI_3T", "US_1");
+    }
+
+    @Test
+    void unassignedStationAcceptsAnyOrHiddenInAnyCase() throws Exception {
+        LantirConfig any = load("""
+                {"lantir": {"server": {"unassigned_station": "any"}}}
+                """);
+        LantirConfig hidden = load("""
+                {"lantir": {"server": {"unassigned_station": " Hidden "}}}
+                """);
+
+        assertThat(any.lantir().server().unassignedStation()).isEqualTo(UnassignedStation.ANY);
+        assertThat(hidden.lantir().server().unassignedStation())
+                .isEqualTo(UnassignedStation.HIDDEN);
+    }
+
+    @Test
+    void unknownUnassignedStationPolicyIsRejectedNamingItsPath() {
+        assertThatThrownBy(() -> load("""
+                {"lantir": {"server": {"unassigned_station": "default_station"}}}
+                """))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("lantir.server.unassigned_station")
+                .hasMessageContaining("\"any\" or \"hidden\"");
+        assertThatThrownBy(() -> load("""
+                {"lantir": {"server": {"unassigned_station": true}}}
+                """)).hasMessageContaining("lantir.server.unassigned_station");
+    }
+
+    @Test
+    void unsupportedDefaultCharacterSetIsRejectedAtLoad() {
+        assertThatThrownBy(() -> load("""
+                {"lantir": {"server": {"calling_ae_default_charsets": {"OLD": "KLINGON"}}}}
+                """)).hasMessageContaining("lantir.server.calling_ae_default_charsets.OLD");
     }
 
     @Test

@@ -12,15 +12,21 @@ import org.lantir.dicom.data.Tag;
 import org.lantir.testing.TestLantir;
 import org.lantir.testing.WorklistRows;
 import org.lantir.worklist.MwlResult;
+import org.lantir.worklist.UnassignedStation;
+import org.lantir.worklist.WorklistSettings;
 
 /**
  * C09: a stored empty value never matches a non-empty key (PS3.4 K.2.2.1.1.1), and rows
  * lacking a Type 1 return key (SPS Start Date/Time, Scheduled Station AE Title) are never
- * published, not even to universal queries (PS3.4 Table K.6-1).
+ * published, not even to universal queries (PS3.4 Table K.6-1). W10, the row without a
+ * station, is hidden because the site chose {@code unassigned_station: "hidden"} here; the
+ * default policy is {@link UnassignedStationTest}'s.
  */
 class C09EmptyValuesTest {
 
-    private final TestLantir lantir = new TestLantir();
+    private final TestLantir lantir = new TestLantir(
+            WorklistSettings.defaults().withUnassignedStation(UnassignedStation.HIDDEN),
+            MwlScpSettings.defaults());
 
     @BeforeEach
     void wTablePlusBlankRows() {
@@ -63,13 +69,26 @@ class C09EmptyValuesTest {
         });
     }
 
+    /** W10 under "hidden": not even a universal query from a station sees it. */
+    @Test
+    void rowWithoutStationIsNotPublishedToAUniversalQuery() {
+        Dataset q = new Dataset();
+        empty(q, Tag.PatientID);
+        empty(sps(q), Tag.ScheduledStationAETitle, Tag.ScheduledProcedureStepStartDate);
+
+        var r = lantir.cFind("MRI_3T", q);
+
+        assertThat(r.values(Tag.PatientID)).containsExactly("1004", "1001", "1002", "1006",
+                "1003", "1005");
+    }
+
     @Test
     void incompleteRowsThatWouldMatchAreCountedAsHidden() throws Exception {
         Dataset everything = new Dataset();
         empty(everything, Tag.PatientID);
 
-        MwlResult result = lantir.service().find(lantir.service().parseQuery(everything),
-                match -> true);
+        MwlResult result = lantir.service().find(
+                lantir.service().parseQuery(everything, "MRI_3T", false), match -> true);
 
         assertThat(result.matches()).isEqualTo(6);
         assertThat(result.hiddenIncomplete()).isEqualTo(2);

@@ -66,6 +66,33 @@ class DatabaseTest {
         }
     }
 
+    /** Version 3 adds the three LT comment columns; stored rows keep every value. */
+    @Test
+    void aVersion2FileGainsTheCommentColumnsAndKeepsItsRows() throws SQLException {
+        Path file = dir.resolve("v2.db");
+        WorklistItem before;
+        try (Database db = Database.open(file)) {
+            before = new SqliteWorklistRepository(db).insert(TestItems.full().toBuilder()
+                    .patientComments(null).requestedProcedureComments(null).spsComments(null)
+                    .build());
+        }
+        PylantirFiles.execute(file, OlderSchemas.downgradeTo(2));
+        assertThat(columns(file)).doesNotContainAnyElementsOf(OlderSchemas.VERSION_3_COLUMNS);
+
+        try (Database db = Database.open(file)) {
+            SqliteWorklistRepository repository = new SqliteWorklistRepository(db);
+            WorklistItem read = repository.findById(before.id()).orElseThrow();
+            WorklistItem commented = repository.update(read.toBuilder()
+                    .spsComments("Hearing aid: remove before the scan.").build());
+
+            assertThat(db.schemaVersion()).isEqualTo(3);
+            assertThat(read).isEqualTo(before);
+            assertThat(read.patientComments()).isNull();
+            assertThat(commented.spsComments()).isEqualTo("Hearing aid: remove before the scan.");
+        }
+        assertThat(columns(file)).containsAll(OlderSchemas.VERSION_3_COLUMNS);
+    }
+
     @Test
     void refusesAFileWithANewerSchemaThanItKnows() throws SQLException {
         Path file = dir.resolve("future.db");
@@ -190,6 +217,18 @@ class DatabaseTest {
             }
             return names;
         });
+    }
+
+    private static List<String> columns(Path file) throws SQLException {
+        List<String> names = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("PRAGMA table_info(worklist_item)")) {
+            while (rows.next()) {
+                names.add(rows.getString("name"));
+            }
+        }
+        return names;
     }
 
     private static String pragma(Connection c, String name) throws SQLException {

@@ -3,6 +3,10 @@ package org.lantir.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.lantir.store.PylantirFiles.NEW_INSERT;
+import static org.lantir.store.PylantirFiles.NEW_LAYOUT;
+import static org.lantir.store.PylantirFiles.OLD_LAYOUT;
+import static org.lantir.store.PylantirFiles.execute;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -34,6 +38,7 @@ import org.lantir.dicom.data.Dataset;
 import org.lantir.dicom.data.Tag;
 import org.lantir.testing.Identifiers;
 import org.lantir.testing.ScpHarness;
+import org.lantir.worklist.ImportedRows;
 import org.lantir.worklist.ProcedureStepStatus;
 import org.lantir.worklist.WorklistFilter;
 import org.lantir.worklist.WorklistItem;
@@ -41,44 +46,10 @@ import org.lantir.worklist.WorklistItem.CodedEntry;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opening a worklist file written by the Python tool. The files are made here with the
- * tool's table layout (newest and oldest column sets) and fictional rows.
+ * Opening a worklist file written by the Python tool. The files are made here with the tool's
+ * table layouts ({@link PylantirFiles}: newest and oldest column sets) and fictional rows.
  */
 class PylantirImportTest {
-
-    /** The tool's newest layout of {@code worklist_items}. */
-    private static final String NEW_LAYOUT = "CREATE TABLE worklist_items ("
-            + "id INTEGER PRIMARY KEY, study_instance_uid VARCHAR(100), "
-            + "patient_name VARCHAR(100), patient_id VARCHAR(50), "
-            + "patient_birth_date VARCHAR(8), patient_sex VARCHAR(1), "
-            + "patient_weight_lb VARCHAR(10), accession_number VARCHAR(50), "
-            + "referring_physician_name VARCHAR(100), modality VARCHAR(10), "
-            + "study_description VARCHAR(100), scheduled_station_aetitle VARCHAR(100), "
-            + "scheduled_start_date VARCHAR(8), scheduled_start_time VARCHAR(6), "
-            + "performing_physician VARCHAR(100), procedure_description VARCHAR(200), "
-            + "protocol_name VARCHAR(100), station_name VARCHAR(100), "
-            + "hisris_coding_designator VARCHAR(100), performed_procedure_step_status VARCHAR, "
-            + "data_source VARCHAR(255))";
-
-    /** The tool's first layout: weight without unit, {@code status}, no source column. */
-    private static final String OLD_LAYOUT = "CREATE TABLE worklist_items ("
-            + "id INTEGER PRIMARY KEY, study_instance_uid VARCHAR(100), "
-            + "patient_name VARCHAR(100), patient_id VARCHAR(50), "
-            + "patient_birth_date VARCHAR(8), patient_sex VARCHAR(1), "
-            + "patient_weight VARCHAR(10), accession_number VARCHAR(50), "
-            + "referring_physician_name VARCHAR(100), modality VARCHAR(10), "
-            + "study_description VARCHAR(100), scheduled_station_aetitle VARCHAR(100), "
-            + "scheduled_start_date VARCHAR(8), scheduled_start_time VARCHAR(6), "
-            + "performing_physician VARCHAR(100), procedure_description VARCHAR(200), "
-            + "protocol_name VARCHAR(100), station_name VARCHAR(100), status VARCHAR)";
-
-    private static final String NEW_INSERT = "INSERT INTO worklist_items (id, "
-            + "study_instance_uid, patient_name, patient_id, patient_birth_date, patient_sex, "
-            + "patient_weight_lb, accession_number, referring_physician_name, modality, "
-            + "study_description, scheduled_station_aetitle, scheduled_start_date, "
-            + "scheduled_start_time, performing_physician, procedure_description, "
-            + "protocol_name, station_name, hisris_coding_designator, "
-            + "performed_procedure_step_status, data_source) VALUES ";
 
     @TempDir
     Path dir;
@@ -107,10 +78,11 @@ class PylantirImportTest {
 
             assertThat(rows).extracting(WorklistItem::sourceKey, WorklistItem::dataSource,
                     WorklistItem::status).containsExactly(
-                            tuple("1", "redcap_main", ProcedureStepStatus.SCHEDULED),
-                            tuple("2", "pylantir", ProcedureStepStatus.IN_PROGRESS),
-                            tuple("3", "pylantir", ProcedureStepStatus.COMPLETED),
-                            tuple("4", "redcap_main", ProcedureStepStatus.DISCONTINUED));
+                            tuple("pylantir:1", "redcap_main", ProcedureStepStatus.SCHEDULED),
+                            tuple("pylantir:2", "pylantir", ProcedureStepStatus.IN_PROGRESS),
+                            tuple("pylantir:3", "pylantir", ProcedureStepStatus.COMPLETED),
+                            tuple("pylantir:4", "redcap_main",
+                                    ProcedureStepStatus.DISCONTINUED));
             WorklistItem first = rows.get(0);
             assertThat(first.studyInstanceUid()).isEqualTo("2.25.9001");
             assertThat(first.patientName()).isEqualTo("cpip-id-1001^fa-77");
@@ -224,9 +196,10 @@ class PylantirImportTest {
 
             assertThat(rows).extracting(WorklistItem::sourceKey, WorklistItem::dataSource,
                     WorklistItem::status, WorklistItem::patientWeightKg).containsExactly(
-                            tuple("7", "pylantir", ProcedureStepStatus.IN_PROGRESS,
+                            tuple("pylantir:7", "pylantir", ProcedureStepStatus.IN_PROGRESS,
                                     new BigDecimal("70")),
-                            tuple("8", "pylantir", ProcedureStepStatus.SCHEDULED, null));
+                            tuple("pylantir:8", "pylantir", ProcedureStepStatus.SCHEDULED,
+                                    null));
             assertThat(rows.get(0).scheduledStartTime()).isEqualTo(LocalTime.of(9, 15));
             assertThat(rows.get(0).protocolCode())
                     .isEqualTo(new CodedEntry("BRAIN", null, "BRAIN"));
@@ -312,6 +285,30 @@ class PylantirImportTest {
         return q;
     }
 
+    /**
+     * Schema version 1 kept the tool's row id as the key; version 2 marks those rows as
+     * imported, and only those: REDCap keys, rows made by hand and other keys stay.
+     */
+    @Test
+    void aFileImportedBeforeSchemaVersion2GetsItsImportedRowsMarked() throws SQLException {
+        Path file = dir.resolve("v1.db");
+        try (Database db = Database.open(file, clock)) {
+            SqliteWorklistRepository repository = new SqliteWorklistRepository(db);
+            for (String key : new String[] {"1", "17", "3:1", "A17", null}) {
+                repository.insert(TestItems.scheduled("redcap_main", key,
+                        LocalDate.of(2025, 6, 2), LocalTime.of(9, 0)));
+            }
+        }
+        execute(file, OlderSchemas.downgradeTo(1));
+
+        try (Database db = Database.open(file, clock)) {
+            assertThat(db.schemaVersion()).isEqualTo(SchemaMigrator.latestVersion());
+            assertThat(new SqliteWorklistRepository(db).find(WorklistFilter.all()))
+                    .extracting(WorklistItem::sourceKey)
+                    .containsExactly("pylantir:1", "pylantir:17", "3:1", "A17", null);
+        }
+    }
+
     @Test
     void aNewFileIsNotTakenForAToolDatabase() {
         Database.open(dir.resolve("fresh.db"), clock).close();
@@ -345,7 +342,8 @@ class PylantirImportTest {
 
     private static List<WorklistItem> rowsByKey(Database db) {
         return new SqliteWorklistRepository(db).find(WorklistFilter.all()).stream()
-                .sorted(Comparator.comparing(item -> Integer.parseInt(item.sourceKey())))
+                .sorted(Comparator.comparing(item -> Integer.parseInt(
+                        item.sourceKey().substring(ImportedRows.KEY_PREFIX.length()))))
                 .toList();
     }
 
@@ -360,15 +358,6 @@ class PylantirImportTest {
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void execute(Path file, String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-                Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
         }
     }
 

@@ -17,17 +17,21 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lantir.dicom.data.Dataset;
 import org.lantir.dicom.data.Tag;
 import org.lantir.dicom.net.Status;
+import org.lantir.scp.MwlScpSettings;
 import org.lantir.testing.DimseResponses;
 import org.lantir.testing.RandomWorklist;
 import org.lantir.testing.ScpHarness;
 import org.lantir.testing.TestLantir;
 import org.lantir.testing.WorklistRows;
 import org.lantir.worklist.ProcedureStepStatus;
+import org.lantir.worklist.UnassignedStation;
 import org.lantir.worklist.WorklistItem;
+import org.lantir.worklist.WorklistSettings;
 
 /**
  * The SQLite store under the worklist service answers a C-FIND exactly as the in-memory fake
@@ -96,12 +100,19 @@ class SqliteMwlEquivalenceTest {
                 .toBuilder().status(ProcedureStepStatus.IN_PROGRESS).build());
         storeInBoth(WorklistRows.row("DOE^JOAN", "1008", "MR", "MRI_3T", "20250212", "150000")
                 .toBuilder().status(ProcedureStepStatus.COMPLETED).build());
+        storeInBoth(WorklistRows.row("BLANK^STATION", "1010", "MR", null, "20250212",
+                "130000"));
 
         assertSameAnswer(memory.cFind(query), sqlite.cFind(query));
     }
 
-    @Test
-    void generatedQueriesOnAGeneratedWorklistGetTheSameAnswers() {
+    /** Rows without a station (a fifth of them) under either policy: the answers agree. */
+    @ParameterizedTest
+    @EnumSource(UnassignedStation.class)
+    void generatedQueriesOnAGeneratedWorklistGetTheSameAnswers(UnassignedStation policy) {
+        WorklistSettings settings = WorklistSettings.defaults().withUnassignedStation(policy);
+        memory.configure(settings, MwlScpSettings.defaults());
+        sqlite.configure(settings, MwlScpSettings.defaults());
         RandomWorklist generated = new RandomWorklist(20250213);
         for (int i = 0; i < 500; i++) {
             storeInBoth(generated.row(i));

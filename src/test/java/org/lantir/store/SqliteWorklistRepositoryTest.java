@@ -14,6 +14,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +65,49 @@ class SqliteWorklistRepositoryTest {
         assertThat(read.createdAt()).isEqualTo(clock.instant());
         assertThat(read.updatedAt()).isEqualTo(clock.instant());
         assertThat(read).isEqualTo(stored);
+    }
+
+    @Test
+    void commentsOfTheFullLtLengthComeBackCharacterForCharacter() {
+        String comment = TestItems.comment(10240);
+        WorklistItem original = TestItems.full().toBuilder().patientComments(comment)
+                .requestedProcedureComments(comment.toUpperCase(java.util.Locale.ROOT))
+                .spsComments(comment.strip()).build();
+
+        WorklistItem read = repository.findById(repository.insert(original).id()).orElseThrow();
+
+        assertThat(read.patientComments()).hasSize(10240).isEqualTo(comment);
+        assertThat(read.requestedProcedureComments())
+                .isEqualTo(original.requestedProcedureComments());
+        assertThat(read.spsComments()).isEqualTo(original.spsComments());
+    }
+
+    @Test
+    void commentsThatWereNeverGivenReadBackAsNone() {
+        WorklistItem stored = repository.insert(TestItems.scheduled("s", "k", JUNE_2,
+                LocalTime.NOON));
+
+        WorklistItem read = repository.findById(stored.id()).orElseThrow();
+
+        assertThat(read.patientComments()).isNull();
+        assertThat(read.requestedProcedureComments()).isNull();
+        assertThat(read.spsComments()).isNull();
+    }
+
+    /** The worklist service refuses it first; the store holds the line for any other writer. */
+    @Test
+    void theStoreRefusesACommentOverTheLtLimitAndKeepsWhatItHad() {
+        WorklistItem stored = repository.insert(TestItems.full());
+        WorklistItem tooLong = stored.toBuilder().spsComments(TestItems.comment(10241)).build();
+
+        assertThatThrownBy(() -> repository.update(tooLong)).isInstanceOf(StoreException.class)
+                .hasMessageContaining("CHECK");
+        assertThatThrownBy(() -> repository.insert(tooLong.toBuilder().id(null)
+                .sourceKey("other").build())).isInstanceOf(StoreException.class);
+
+        assertThat(repository.find(WorklistFilter.all())).containsExactly(stored);
+        assertThat(repository.findById(stored.id()).orElseThrow().spsComments())
+                .isEqualTo(TestItems.full().spsComments());
     }
 
     @Test
@@ -358,6 +405,47 @@ class SqliteWorklistRepositoryTest {
         assertThat(plan).anySatisfy(step -> assertThat(step)
                 .contains("USING INDEX worklist_item_source_key"));
         assertThat(plan).noneSatisfy(step -> assertThat(step).startsWith("SCAN"));
+    }
+
+    @Test
+    void inTransactionKeepsEveryWriteOfItsWorkTogether() throws Exception {
+        WorklistItem k1 = insert("k1", JUNE_1, LocalTime.of(9, 0));
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            WorklistItem seenElsewhere = repository.inTransaction(() -> {
+                repository.update(k1.toBuilder().sourceKey("k1-new").build());
+                insert("k2", JUNE_2, LocalTime.of(9, 0));
+                assertThat(repository.findBySource("s")).containsOnlyKeys("k1-new", "k2");
+                return await(other.submit(() -> repository.findById(k1.id()).orElseThrow()));
+            });
+
+            assertThat(seenElsewhere.sourceKey()).as("uncommitted, so unseen").isEqualTo("k1");
+        } finally {
+            other.shutdownNow();
+        }
+        assertThat(repository.findBySource("s")).containsOnlyKeys("k1-new", "k2");
+    }
+
+    @Test
+    void inTransactionKeepsNothingWhenItsWorkFails() {
+        WorklistItem k1 = insert("k1", JUNE_1, LocalTime.of(9, 0));
+
+        assertThatThrownBy(() -> repository.inTransaction(() -> {
+            repository.update(k1.toBuilder().sourceKey("k1-new").build());
+            repository.applySync("s", List.of(TestItems.scheduled("s", "k2", JUNE_2,
+                    LocalTime.of(9, 0))), true);
+            throw new IllegalStateException("decided to stop");
+        })).hasMessage("decided to stop");
+
+        assertThat(repository.find(WorklistFilter.all())).containsExactly(k1);
+    }
+
+    private static <T> T await(Future<T> result) {
+        try {
+            return result.get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the other thread failed", e);
+        }
     }
 
     /** d1 (June 1), d2, ct, other-ae, done (June 2, COMPLETED), d3 (June 3). */

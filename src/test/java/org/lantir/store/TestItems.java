@@ -37,9 +37,26 @@ final class TestItems {
                 .spsDescription("Brain protocol")
                 .protocolCode(new CodedEntry("PROT1", "LOCAL", "Brain protocol"))
                 .performingPhysicianName("Operator^Fictional")
+                .patientComments("  Sibling «Zoë» may attend; parent prefers Français.")
+                .requestedProcedureComments("Repeat the rest run\r\nif motion > 0.5 mm")
+                .spsComments("Use the 32-channel coil \\ no contrast")
                 .dataSource("redcap")
                 .sourceKey("1001-1")
                 .build();
+    }
+
+    /**
+     * An LT comment of exactly {@code length} characters with a leading space, non-ASCII
+     * letters, line breaks and backslashes; its last character is no space.
+     */
+    static String comment(int length) {
+        String pattern = " Zoë\r\nFrançais «ok» \\ ";
+        StringBuilder text = new StringBuilder(length);
+        while (text.length() < length) {
+            text.append(pattern);
+        }
+        text.setLength(length - 1);
+        return text.append('.').toString();
     }
 
     /** A minimal row of one source, on a date and at a time. */

@@ -28,8 +28,13 @@ public final class LogCapture implements AutoCloseable {
         lantir.setLevel(Level.DEBUG);
     }
 
-    public synchronized List<ILoggingEvent> events() {
-        synchronized (appender.list) {
+    /**
+     * Every event so far. Logback's AppenderBase appends under the appender's own lock, from
+     * whatever thread logs (sync threads, the DICOM server): copy under that lock, not the
+     * list's, or a line written meanwhile can tear the copy.
+     */
+    public List<ILoggingEvent> events() {
+        synchronized (appender) {
             return new ArrayList<>(appender.list);
         }
     }

@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.lantir.config.OperationInterval;
 import org.lantir.events.EventFeed;
 import org.lantir.sync.redcap.RedcapEmulator;
 
 /** The scheduler on real threads: one per source, and a prompt stop. */
+@Timeout(120)
 class SyncSchedulerThreadsTest {
 
     @Test
@@ -22,8 +24,8 @@ class SyncSchedulerThreadsTest {
             MemoryEventLog eventLog = new MemoryEventLog(10);
             MemorySyncStateStore states = new MemorySyncStateStore();
             SyncScheduler scheduler = scheduler(feed, eventLog, states);
-            scheduler.add(SyncSchedulerTest.source(redcap, RedcapEmulator.TOKEN),
-                    Duration.ofSeconds(60), OperationInterval.ALL_DAY);
+            RecordingSource source = new RecordingSource(SyncSchedulerTest.NAME, redcap);
+            scheduler.add(source, Duration.ofSeconds(60), OperationInterval.ALL_DAY);
             scheduler.start();
             awaitRequest(redcap);
             var queued = scheduler.syncNow(SyncSchedulerTest.NAME, true);
@@ -35,7 +37,10 @@ class SyncSchedulerThreadsTest {
             assertThat(queued).failsWithin(Duration.ofSeconds(20))
                     .withThrowableOfType(java.util.concurrent.ExecutionException.class)
                     .withMessageContaining("stopped");
-            assertThat(syncThreads()).isEmpty();
+            assertThat(source.threads()).singleElement().satisfies(thread -> {
+                assertThat(thread.getName()).isEqualTo("sync-" + SyncSchedulerTest.NAME);
+                assertThat(ended(thread)).isTrue();
+            });
             assertThat(eventLog.appended()).isZero();
             assertThat(states.size()).isZero();
         }
@@ -48,16 +53,19 @@ class SyncSchedulerThreadsTest {
             redcap.fault(RedcapEmulator.Fault.SLOW);
             SyncScheduler scheduler = scheduler(feed, new MemoryEventLog(10),
                     new MemorySyncStateStore());
-            scheduler.add(named(redcap, "site_a"), Duration.ofSeconds(60),
-                    OperationInterval.ALL_DAY);
-            scheduler.add(named(redcap, "site_b"), Duration.ofSeconds(60),
-                    OperationInterval.ALL_DAY);
+            RecordingSource siteA = new RecordingSource("site_a", redcap);
+            RecordingSource siteB = new RecordingSource("site_b", redcap);
+            scheduler.add(siteA, Duration.ofSeconds(60), OperationInterval.ALL_DAY);
+            scheduler.add(siteB, Duration.ofSeconds(60), OperationInterval.ALL_DAY);
             scheduler.start();
             while (redcap.requestCount() < 2) {
                 Thread.sleep(10);
             }
 
-            assertThat(syncThreads()).containsExactlyInAnyOrder("sync-site_a", "sync-site_b");
+            // Both runs hang on the slow server at once, each on its own thread.
+            assertThat(siteA.threads()).extracting(Thread::getName).containsExactly("sync-site_a");
+            assertThat(siteB.threads()).extracting(Thread::getName).containsExactly("sync-site_b");
+            assertThat(siteA.threads().get(0)).isNotSameAs(siteB.threads().get(0));
             scheduler.stop();
             assertThat(scheduler.awaitTermination(Duration.ofSeconds(20))).isTrue();
         }
@@ -70,24 +78,43 @@ class SyncSchedulerThreadsTest {
                 SyncSchedulerTest.SETTINGS);
     }
 
-    private static DataSource named(RedcapEmulator redcap, String name) {
-        DataSource inner = SyncSchedulerTest.source(redcap, RedcapEmulator.TOKEN);
-        return new DataSource() {
-            @Override
-            public String name() {
-                return name;
-            }
+    /**
+     * A REDCap source under its own name that remembers the threads its runs came on: the
+     * scheduler's own threads, unlike a look at every live thread, which would also show
+     * threads that other tests' schedulers were stopped without waiting for.
+     */
+    private static final class RecordingSource implements DataSource {
+        private final String name;
+        private final DataSource inner;
+        private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
-            @Override
-            public FetchResult fetch(SyncWindow window) throws SourceException {
-                return inner.fetch(window);
-            }
+        RecordingSource(String name, RedcapEmulator redcap) {
+            this.name = name;
+            this.inner = SyncSchedulerTest.source(redcap, RedcapEmulator.TOKEN);
+        }
 
-            @Override
-            public void close() {
-                inner.close();
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public FetchResult fetch(SyncWindow window) throws SourceException {
+            if (!threads.contains(Thread.currentThread())) {
+                threads.add(Thread.currentThread());
             }
-        };
+            return inner.fetch(window);
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+
+        /** The distinct threads runs came on, in order. */
+        List<Thread> threads() {
+            return List.copyOf(threads);
+        }
     }
 
     private static void awaitRequest(RedcapEmulator redcap) throws InterruptedException {
@@ -97,9 +124,13 @@ class SyncSchedulerThreadsTest {
         assertThat(redcap.requestCount()).isPositive();
     }
 
-    private static Set<String> syncThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
-                .map(Thread::getName).filter(n -> n.startsWith("sync-"))
-                .collect(Collectors.toSet());
+    /**
+     * Whether the thread has ended. awaitTermination returns once the executor has
+     * terminated, which its last worker signals just before its thread returns: join, with a
+     * timeout that guards hangs only.
+     */
+    private static boolean ended(Thread thread) throws InterruptedException {
+        thread.join(Duration.ofSeconds(20).toMillis());
+        return !thread.isAlive();
     }
 }

@@ -91,8 +91,7 @@ public final class Dcmtk {
                 process.destroyForcibly();
                 fail(tool + " did not finish within " + timeout);
             }
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
+            return new Result(process.exitValue(), text(out), text(err));
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
@@ -113,6 +112,14 @@ public final class Dcmtk {
                 .redirectError(ProcessBuilder.Redirect.appendTo(stderr.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();
+    }
+
+    /**
+     * A tool's output as UTF-8, malformed bytes replaced: verbose tools echo data sets
+     * byte for byte, e.g. a Latin-1 Patient's Name.
+     */
+    private static String text(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }
 
     private static boolean waitFor(Process process, Duration timeout) {

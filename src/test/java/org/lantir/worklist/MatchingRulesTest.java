@@ -22,7 +22,9 @@ class MatchingRulesTest {
     @ParameterizedTest
     @CsvSource({"DOE^J*, DOE^JANE, true", "DOE^J*, DOE, false", "*, '', true",
         "D?E, DOE, true", "D?E, DOOE, false", "a.b*, a.bc, true", "a.b*, axbc, false",
-        "*(x)*, a(x)b, true"})
+        "*(x)*, a(x)b, true", "a*b*c, aXbYbc, true", "a*b*c, aXbYbcd, false",
+        "**, '', true", "*a*, '', false", "?, \uD83D\uDE00, true", "??, \uD83D\uDE00, false",
+        "*ab, aab, true", "a?*b, ab, false"})
     void wildcardsAreTheOnlySpecialCharacters(String key, String stored, boolean matches) {
         assertThat(new WildcardMatcher(key, false).matches(stored)).isEqualTo(matches);
     }

@@ -103,7 +103,21 @@ final class Association implements UpperLayerStateMachine.Port {
         return name;
     }
 
+    /**
+     * The state for threads other than the reader (service users, workers, timers): once an
+     * indication has woken them, the state after the event that caused it (PS3.8 §9.2: the
+     * action and the transition are one step).
+     */
     UpperLayerState state() {
+        return machine.settledState();
+    }
+
+    /**
+     * The state as last recorded, never waiting: for timers, whose single thread must not
+     * queue behind an action stuck on a stalled peer (that action's write deadline runs on
+     * the same thread). What they then do is checked again under the machine's lock.
+     */
+    UpperLayerState recordedState() {
         return machine.state();
     }
 
@@ -400,6 +414,7 @@ final class Association implements UpperLayerStateMachine.Port {
     public void sendData(PDataTF pdu) throws IOException {
         byte[] bytes = PDUEncoder.encode(pdu);
         PDULog.bytes(name, ">>", bytes);
+        // Under the transport's write lock: the recorded state, never waiting for the machine.
         transport.write(bytes, () -> {
             UpperLayerState state = machine.state();
             return state == UpperLayerState.STA6 || state == UpperLayerState.STA8;
@@ -537,7 +552,7 @@ final class Association implements UpperLayerStateMachine.Port {
         LOG.debug("{} connection closed", name);
     }
 
-    private InetSocketAddress remoteAddress() {
+    InetSocketAddress remoteAddress() {
         return socket.getRemoteSocketAddress() instanceof InetSocketAddress a ? a : null;
     }
 }

@@ -95,6 +95,11 @@ public final class ClientAssociation implements AutoCloseable {
         return association.peerMaxPduLength();
     }
 
+    /**
+     * Whether the association is established (PS3.8 Sta6), consistent with what the calls
+     * saw: true from the return of {@link DicomClient#connect} until the association ends,
+     * and already false when a call has failed because it was aborted or released.
+     */
     public boolean isEstablished() {
         return association.state() == UpperLayerState.STA6;
     }

@@ -7,6 +7,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +44,12 @@ import org.slf4j.LoggerFactory;
  * 3, local-limit-exceeded (PS3.8 Table 9-21); a released or aborted association frees its
  * slot before its last PDU is sent.
  *
+ * <p>Connections without a slot (still waiting for their A-ASSOCIATE-RQ, rejected, or released
+ * and waiting for the peer to close) are allowed {@code max(32, maxAssociations)} at once, on
+ * top of the associations. A new connection beyond that closes the oldest of them: a real SCU
+ * sends its request at once, so the one that waited longest is the idle one. Idle connections
+ * thus cannot use up the reader threads, and a real request always gets its answer.
+ *
  * <pre>
  * DicomServer server = new DicomServer(ServerSettings.of("MWL_SCP", "0.0.0.0", 104));
  * server.register(new MyWorklistService());
@@ -51,8 +60,8 @@ public final class DicomServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(DicomServer.class);
 
-    /** Reader threads beyond the association limit, so extra requests get an answer. */
-    private static final int REJECTION_THREADS = 4;
+    /** The fewest connections without an association kept at once (see the class doc). */
+    private static final int MIN_UNSLOTTED = 32;
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     private final ServerSettings settings;
@@ -60,6 +69,9 @@ public final class DicomServer {
     private final List<AssociationListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<Association> live = ConcurrentHashMap.newKeySet();
     private final Semaphore slots;
+    /** Connections holding no slot, oldest first; guarded by itself. */
+    private final Set<Association> unslotted = new LinkedHashSet<>();
+    private final int maxUnslotted;
     private final boolean ownsExecutors;
     private ExecutorService associationExecutor;
     private ExecutorService dimseExecutor;
@@ -72,6 +84,7 @@ public final class DicomServer {
     public DicomServer(ServerSettings settings) {
         this.settings = settings;
         this.slots = new Semaphore(settings.maxAssociations());
+        this.maxUnslotted = Math.max(MIN_UNSLOTTED, settings.maxAssociations());
         this.ownsExecutors = true;
         register(new VerificationService());
     }
@@ -79,9 +92,10 @@ public final class DicomServer {
     /**
      * A server on the caller's executors, which it does not shut down.
      *
-     * @param associationExecutor runs one reader per connection; should allow more threads
-     *        than {@code maxAssociations} so requests beyond the limit can be answered with a
-     *        rejection; a connection it refuses is closed unanswered
+     * @param associationExecutor runs one reader per connection; should allow
+     *        {@code maxAssociations + max(32, maxAssociations)} threads and some to spare, so
+     *        requests beyond the limit can be answered with a rejection; a connection it
+     *        refuses is closed unanswered
      * @param dimseExecutor runs the DIMSE work of all associations
      * @param timers ARTIM, idle and write timers
      */
@@ -89,6 +103,7 @@ public final class DicomServer {
             ExecutorService dimseExecutor, TimerService timers) {
         this.settings = settings;
         this.slots = new Semaphore(settings.maxAssociations());
+        this.maxUnslotted = Math.max(MIN_UNSLOTTED, settings.maxAssociations());
         this.ownsExecutors = false;
         this.associationExecutor = associationExecutor;
         this.dimseExecutor = dimseExecutor;
@@ -193,7 +208,9 @@ public final class DicomServer {
 
     private void createExecutors() {
         int max = settings.maxAssociations();
-        associationExecutor = new ThreadPoolExecutor(0, max + REJECTION_THREADS, 60,
+        // No bound of its own: serve() keeps at most max + maxUnslotted connections, and a
+        // bound here would turn connections away while closed readers are still exiting.
+        associationExecutor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60,
                 TimeUnit.SECONDS, new SynchronousQueue<>(), threads("dicom-association-"));
         ThreadPoolExecutor dimse = new ThreadPoolExecutor(max, max, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), threads("dicom-dimse-"));
@@ -241,13 +258,42 @@ public final class DicomServer {
         user.association = association;
         LOG.info("{} connection from {}", association.name(), connection.getRemoteSocketAddress());
         live.add(association);
+        closeOldestUnslotted(association);
         try {
             associationExecutor.execute(association::runAsAcceptor);
         } catch (RejectedExecutionException full) {
             LOG.warn("{} no thread left to read the connection; closed unanswered",
                     association.name());
             live.remove(association);
+            forgetUnslotted(association);
             closeQuietly(connection);
+        }
+    }
+
+    /** Makes room for {@code added} among the connections without a slot, then adds it. */
+    private void closeOldestUnslotted(Association added) {
+        List<Association> oldest = new ArrayList<>();
+        synchronized (unslotted) {
+            Iterator<Association> it = unslotted.iterator();
+            while (unslotted.size() >= maxUnslotted && it.hasNext()) {
+                oldest.add(it.next());
+                it.remove();
+            }
+            unslotted.add(added);
+        }
+        for (Association association : oldest) {
+            // Closed, not aborted: Table 9-10 allows no A-ABORT while awaiting the request,
+            // and the acceptor must not wait for a reader that may be busy writing.
+            LOG.warn("{} from {} closed: the oldest of {} connections without an association,"
+                    + " to make room for {}", association.name(), association.remoteAddress(),
+                    maxUnslotted, added.name());
+            association.closeTransport();
+        }
+    }
+
+    private void forgetUnslotted(Association association) {
+        synchronized (unslotted) {
+            unslotted.remove(association);
         }
     }
 
@@ -257,6 +303,8 @@ public final class DicomServer {
         private final AtomicBoolean holdsSlot = new AtomicBoolean();
         private Association association;
         private volatile DimseDispatcher dispatcher;
+        /** Guarded by the server's {@code unslotted} set. */
+        private boolean closed;
 
         @Override
         public AAssociateRJ serviceProviderCheck(AAssociateRQ rq) {
@@ -271,6 +319,7 @@ public final class DicomServer {
                 return rj;
             }
             holdsSlot.set(true);
+            forgetUnslotted(association);
             return null;
         }
 
@@ -312,6 +361,7 @@ public final class DicomServer {
         public void associationEnding() {
             if (holdsSlot.compareAndSet(true, false)) {
                 slots.release();
+                slotReleased();
             }
         }
 
@@ -324,10 +374,23 @@ public final class DicomServer {
         @Override
         public void closed() {
             live.remove(association);
+            synchronized (unslotted) {
+                closed = true;
+                unslotted.remove(association);
+            }
             cancelAll();
             if (association.info() != null) {
                 for (AssociationListener listener : listeners) {
                     listener.associationClosed(association.info());
+                }
+            }
+        }
+
+        /** Counts the connection among those without a slot again, unless it is closed. */
+        private void slotReleased() {
+            synchronized (unslotted) {
+                if (!closed) {
+                    unslotted.add(association);
                 }
             }
         }

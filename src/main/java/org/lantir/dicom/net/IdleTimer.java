@@ -76,7 +76,7 @@ final class IdleTimer {
                 return;
             }
         }
-        if (!association.state().isAssociationEstablished()) {
+        if (!association.recordedState().isAssociationEstablished()) {
             return;
         }
         if (busy.getAsBoolean()) {

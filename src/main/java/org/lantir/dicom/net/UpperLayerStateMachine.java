@@ -98,8 +98,30 @@ final class UpperLayerStateMachine {
         this.port = port;
     }
 
+    /**
+     * The state as last recorded, without waiting: for the thread that handles the events
+     * (inside an action this is still the state the event arrived in) and for checks made
+     * under the transport's write lock, where waiting for this machine's lock could deadlock
+     * with a reader sending a PDU under it. Other threads use {@link #settledState()}.
+     */
     UpperLayerState state() {
         return state;
+    }
+
+    /**
+     * The state once any event being handled on another thread is complete. An action tells
+     * the user (an A-ABORT indication, an A-ASSOCIATE or A-RELEASE confirmation) before its
+     * next state is recorded, and the user's thread may wake at once: asked through this
+     * method, it sees the state the event leads to, never the one it left. Must not be called
+     * while holding a lock that an action may need (the transport's write lock).
+     */
+    UpperLayerState settledState() {
+        lock.lock();
+        try {
+            return state;
+        } finally {
+            lock.unlock();
+        }
     }
 
     boolean isRequestor() {

@@ -56,6 +56,12 @@ final class RedcapFieldMap {
         return new RedcapFieldMap(Collections.unmodifiableMap(candidates));
     }
 
+    /** Whether some REDCap field may feed {@code field} (a mapping or the convention). */
+    boolean feeds(WorklistField field) {
+        List<String> list = candidates.get(field);
+        return list != null && !list.isEmpty();
+    }
+
     /** Every REDCap field some worklist field may read, in a stable order. */
     Set<String> wanted() {
         Set<String> wanted = new LinkedHashSet<>();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lantir.worklist.LongText;
 import org.lantir.worklist.ProcedureStepStatus;
 import org.lantir.worklist.WorklistItem;
 import org.slf4j.Logger;
@@ -20,8 +21,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An instance without session, date or time is not scheduled yet and is passed over. An
  * instance whose date or time cannot be read for sure (e.g. {@code 12/03/2025}) is skipped
- * with a WARN naming the record, never the patient. IDs the worklist service mints (Requested
- * Procedure ID, SPS ID, accession number, Study Instance UID) are left null unless mapped.
+ * with a WARN naming the record, never the patient. So is an instance whose mapped comment is
+ * longer than an LT holds (10240 characters, PS3.5 Table 6.2-1): Lantir never cuts a comment.
+ * IDs the worklist service mints (Requested Procedure ID, SPS ID, accession number, Study
+ * Instance UID) are left null unless mapped.
  *
  * <p>TODO(#2): longitudinal projects ({@code redcap_event_name}) and repeating events are
  * grouped per record only, so the first base row of any event fills the blanks.
@@ -97,6 +100,10 @@ final class RedcapRowMapper {
         if (problem != null) {
             return skip(row, skipped, problem);
         }
+        String overLong = overLongComment(row);
+        if (overLong != null) {
+            return skip(row, skipped, overLong);
+        }
         String patientId = patientId(row, study, session);
         if (patientId.isEmpty() || patientId.length() > MAX_PATIENT_ID) {
             return skip(row, skipped, "its Patient ID would be empty or over 64 characters");
@@ -137,6 +144,10 @@ final class RedcapRowMapper {
                 .spsDescription(or(protocol, requested))
                 .protocolCode(settings.protocolCode(protocol))
                 .performingPhysicianName(row.value(WorklistField.PERFORMING_PHYSICIAN))
+                .patientComments(row.value(WorklistField.PATIENT_COMMENTS))
+                .requestedProcedureComments(row.value(
+                        WorklistField.REQUESTED_PROCEDURE_COMMENTS))
+                .spsComments(row.value(WorklistField.SPS_COMMENTS))
                 .status(ProcedureStepStatus.SCHEDULED)
                 .dataSource(settings.sourceName())
                 .sourceKey(row.key())
@@ -144,6 +155,20 @@ final class RedcapRowMapper {
         LOG.debug("REDCap source '{}': record {} instance {} is patient {} on {} {}",
                 settings.sourceName(), row.recordId(), row.instance(), patientId, date, time);
         return item;
+    }
+
+    /** Why a mapped comment cannot be stored (names the fields, never the text), or null. */
+    private static String overLongComment(Row row) {
+        for (WorklistField field : new WorklistField[] {WorklistField.PATIENT_COMMENTS,
+            WorklistField.REQUESTED_PROCEDURE_COMMENTS, WorklistField.SPS_COMMENTS}) {
+            String value = row.value(field);
+            if (!LongText.fits(value)) {
+                return "its " + field.key + " (REDCap field " + row.fieldOf(field) + ") has "
+                        + LongText.length(value) + " characters, over the "
+                        + LongText.MAX_CHARACTERS + " an LT value holds (PS3.5 Table 6.2-1)";
+            }
+        }
+        return null;
     }
 
     private String patientId(Row row, String study, String session) {
@@ -237,6 +262,11 @@ final class RedcapRowMapper {
         String value(WorklistField field) {
             String name = fields.get(field);
             return name == null ? null : raw(name);
+        }
+
+        /** The REDCap field that feeds {@code field}, or null. */
+        String fieldOf(WorklistField field) {
+            return fields.get(field);
         }
 
         String raw(String name) {

@@ -17,6 +17,7 @@ import org.lantir.sync.DataSource;
 import org.lantir.sync.FetchResult;
 import org.lantir.sync.SourceException;
 import org.lantir.sync.SyncWindow;
+import org.lantir.worklist.UnassignedStation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +61,34 @@ public final class RedcapSource implements DataSource {
     public static RedcapSource create(LantirConfig config, DataSourceConfig source,
             Map<String, String> env) throws SourceException {
         RedcapSettings settings = RedcapSettings.from(source, config.protocol());
-        return new RedcapSource(settings, new RedcapClient(endpoint(source, env)));
+        RedcapClient client = new RedcapClient(endpoint(source, env));
+        tellWithoutStation(settings, config.lantir().server().unassignedStation());
+        return new RedcapSource(settings, client);
+    }
+
+    /**
+     * The Python tool published rows with an empty Scheduled Station AE Title. Lantir never
+     * sends that Type 1 return key empty (PS3.4 Table K.6-1): under the site's
+     * {@code unassigned_station} policy such rows go to every scanner that asks, as scheduled
+     * on it, or to none. Start-up says which, so that a worklist that is too full or empty
+     * has a word why.
+     */
+    private static void tellWithoutStation(RedcapSettings settings, UnassignedStation policy) {
+        if (settings.stationAeTitle() != null
+                || settings.fields().feeds(WorklistField.SCHEDULED_STATION_AETITLE)) {
+            return;
+        }
+        if (policy == UnassignedStation.HIDDEN) {
+            LOG.warn("REDCap source '{}': no config.station_ae_title and no field mapped to "
+                    + "scheduled_station_aetitle, and lantir.server.unassigned_station is "
+                    + "\"hidden\": its rows have no Scheduled Station AE Title and no scanner "
+                    + "will see them", settings.sourceName());
+        } else {
+            LOG.info("REDCap source '{}': no config.station_ae_title and no field mapped to "
+                    + "scheduled_station_aetitle; as lantir.server.unassigned_station is "
+                    + "\"any\", its rows go to every scanner that asks, as scheduled on it",
+                    settings.sourceName());
+        }
     }
 
     static RedcapEndpoint endpoint(DataSourceConfig source, Map<String, String> env)

@@ -8,6 +8,11 @@ import java.util.Optional;
  * The worklist field names a REDCap {@code field_mapping} may target (the Python tool's
  * names), each with the REDCap field read when no mapping names one (the fixture project's
  * and the Python tool's conventions).
+ *
+ * <p>The three comments (LT, PS3.4 Table K.6-1) are Lantir's own targets and have no
+ * convention: the Python tool stored no comments and never read a notes field such as the
+ * fixture's {@code mri_notes}, so a source sends comments only when its mapping says which
+ * field feeds them.
  */
 enum WorklistField {
     STUDY_ID("study_id", "study_id"),
@@ -30,7 +35,13 @@ enum WorklistField {
     PROTOCOL_NAME("protocol_name", null),
     MODALITY("modality", null),
     PATIENT_ID("patient_id", null),
-    PATIENT_NAME("patient_name", null);
+    PATIENT_NAME("patient_name", null),
+    /** Patient Comments (0010,4000). */
+    PATIENT_COMMENTS("patient_comments", null),
+    /** Requested Procedure Comments (0040,1400). */
+    REQUESTED_PROCEDURE_COMMENTS("requested_procedure_comments", null),
+    /** Comments on the Scheduled Procedure Step (0040,0400). */
+    SPS_COMMENTS("sps_comments", null);
 
     /**
      * Targets the Python tool's legacy files use under the REDCap field's own name (its

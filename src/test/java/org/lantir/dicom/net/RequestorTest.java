@@ -39,8 +39,15 @@ class RequestorTest {
     private ServerSocket listener;
     private final java.util.concurrent.ExecutorService acceptorThread =
             Executors.newSingleThreadExecutor();
-    private final ClientSettings settings = ClientSettings.defaults().withTimeouts(
-            Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(10));
+    /** Timeouts that only guard hangs: every scripted acceptor that answers does so at once. */
+    private static final ClientSettings PATIENT = ClientSettings.defaults().withTimeouts(
+            Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30));
+    /**
+     * For the acceptors that never answer, where the ACSE timeout is what is tested. It must
+     * still let a loaded machine accept the association in the release test.
+     */
+    private static final ClientSettings IMPATIENT = ClientSettings.defaults().withTimeouts(
+            Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(30));
 
     interface Script {
         void run(RawPeer acceptor) throws Exception;
@@ -69,6 +76,10 @@ class RequestorTest {
     }
 
     ClientAssociation connect() throws Exception {
+        return connect(PATIENT);
+    }
+
+    ClientAssociation connect(ClientSettings settings) throws Exception {
         return new DicomClient().connect("127.0.0.1", listener.getLocalPort(), "MRI_3T",
                 "MPPS_SCP", DicomClient.contextsFor(MPPS), settings);
     }
@@ -157,7 +168,8 @@ class RequestorTest {
             afterSilence.complete(peer.read());
         });
 
-        assertThatThrownBy(this::connect).isInstanceOf(SocketTimeoutException.class);
+        assertThatThrownBy(() -> connect(IMPATIENT))
+                .isInstanceOf(SocketTimeoutException.class);
         assertThat(afterSilence.get(10, TimeUnit.SECONDS)).isEqualTo(AAbort.byServiceUser());
     }
 
@@ -188,7 +200,7 @@ class RequestorTest {
             assertThat(peer.read()).isInstanceOf(AReleaseRQ.class);
             afterRelease.complete(peer.read());
         });
-        ClientAssociation a = connect();
+        ClientAssociation a = connect(IMPATIENT);
 
         assertThatThrownBy(a::release).isInstanceOf(SocketTimeoutException.class);
 

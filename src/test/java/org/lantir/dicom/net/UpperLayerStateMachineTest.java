@@ -37,8 +37,13 @@ import static org.lantir.dicom.net.UpperLayerState.STA9;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.lantir.dicom.net.pdu.AAbort;
 import org.lantir.dicom.net.pdu.AAssociateAC;
 import org.lantir.dicom.net.pdu.AAssociateRJ;
@@ -817,6 +822,72 @@ class UpperLayerStateMachineTest {
 
         assertThat(m.state()).isEqualTo(STA11);
         assertThat(answering.lastSent()).isInstanceOf(AReleaseRP.class);
+    }
+
+    /**
+     * A user thread woken by an indication may ask for the state before the thread handling
+     * the event has recorded the next one: it must see where the event leads (an aborted
+     * association is no longer established), not where it came from.
+     */
+    @Test
+    @Timeout(60)
+    void stateAskedFromAnotherThreadDuringAnAbortIndicationIsSta1() throws Exception {
+        CompletableFuture<UpperLayerState> seen = new CompletableFuture<>();
+        UpperLayerStateMachine[] self = new UpperLayerStateMachine[1];
+        RecordingPort asking = new RecordingPort() {
+            @Override
+            public void abortIndication(AAbort abort, boolean fromPeer) {
+                super.abortIndication(abort, fromPeer);
+                askFromAnotherThread(self[0], seen);
+            }
+        };
+        UpperLayerStateMachine m = new UpperLayerStateMachine(true, asking);
+        self[0] = m;
+        m.handle(EVT1, RQ);
+        m.handle(EVT2, null);
+        m.handle(EVT3, AC);
+
+        m.handle(EVT16, AAbort.byServiceUser());
+
+        assertThat(seen.get(30, TimeUnit.SECONDS)).isEqualTo(STA1);
+    }
+
+    /** Likewise the requestor's user, woken by the A-ASSOCIATE-AC, sees Sta6 at once. */
+    @Test
+    @Timeout(60)
+    void stateAskedFromAnotherThreadDuringTheAcceptConfirmationIsSta6() throws Exception {
+        CompletableFuture<UpperLayerState> seen = new CompletableFuture<>();
+        UpperLayerStateMachine[] self = new UpperLayerStateMachine[1];
+        RecordingPort asking = new RecordingPort() {
+            @Override
+            public void associateConfirmation(AAssociateAC ac) {
+                super.associateConfirmation(ac);
+                askFromAnotherThread(self[0], seen);
+            }
+        };
+        UpperLayerStateMachine m = new UpperLayerStateMachine(true, asking);
+        self[0] = m;
+        m.handle(EVT1, RQ);
+        m.handle(EVT2, null);
+
+        m.handle(EVT3, AC);
+
+        assertThat(seen.get(30, TimeUnit.SECONDS)).isEqualTo(STA6);
+    }
+
+    /**
+     * From inside an action: starts a thread that asks for the settled state, and returns
+     * once that thread has its answer or is parked waiting for the machine's lock, so the
+     * question is asked before the action ends whatever the scheduler does.
+     */
+    private static void askFromAnotherThread(UpperLayerStateMachine m,
+            CompletableFuture<UpperLayerState> seen) {
+        Thread asker = new Thread(() -> seen.complete(m.settledState()), "asker");
+        asker.start();
+        while (!seen.isDone()
+                && !(LockSupport.getBlocker(asker) instanceof AbstractQueuedSynchronizer)) {
+            Thread.yield();
+        }
     }
 
     @Test

@@ -3,8 +3,9 @@ package org.lantir.sync.redcap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.ServerSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -16,13 +17,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.lantir.sync.LogCapture;
 import org.lantir.sync.SourceException;
 import org.lantir.sync.redcap.RedcapEmulator.Fault;
 
+@Timeout(120)
 class RedcapClientTest {
 
     private static final ZoneId ZONE = RedcapEmulator.SERVER_ZONE;
+    /** Guards hangs only: where an answer is expected it comes at once from the emulator. */
+    private static final Duration PATIENT = Duration.ofSeconds(30);
 
     private RedcapEmulator redcap;
     private RedcapClient client;
@@ -30,7 +35,7 @@ class RedcapClientTest {
     @BeforeEach
     void start() throws Exception {
         redcap = RedcapEmulator.start();
-        client = client(redcap.apiUrl(), RedcapEmulator.TOKEN, Duration.ofSeconds(2));
+        client = client(redcap.apiUrl(), RedcapEmulator.TOKEN, PATIENT);
     }
 
     @AfterEach
@@ -80,7 +85,7 @@ class RedcapClientTest {
     @Test
     void refusedTokenIsNotRetryableAndNeverQuotesTheToken() {
         String wrong = "ABCDEF0123456789ABCDEF0123456789";
-        RedcapClient refused = client(redcap.apiUrl(), wrong, Duration.ofSeconds(2));
+        RedcapClient refused = client(redcap.apiUrl(), wrong, PATIENT);
 
         assertThatThrownBy(refused::exportMetadata).isInstanceOf(SourceException.class)
                 .hasMessageContaining("refused the API token (HTTP 403: You do not have "
@@ -135,7 +140,7 @@ class RedcapClientTest {
     @Test
     void wrongPathIsANotFoundFailure() {
         RedcapClient lost = client(redcap.apiUrl().resolve("/redcap/"), RedcapEmulator.TOKEN,
-                Duration.ofSeconds(2));
+                PATIENT);
 
         assertThatThrownBy(lost::exportMetadata).hasMessageContaining("(HTTP 404: 404 Not Found")
                 .satisfies(e -> assertThat(((SourceException) e).retryable()).isFalse());
@@ -144,16 +149,18 @@ class RedcapClientTest {
 
     @Test
     void unreachableServerIsRetryable() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
-        RedcapClient nowhere = client(URI.create("http://127.0.0.1:" + port + "/api/"),
-                RedcapEmulator.TOKEN, Duration.ofSeconds(2));
+        // Bound but not listening: connections are refused, and no other process (another
+        // test run on this machine) can start listening there meanwhile.
+        try (Socket holder = new Socket()) {
+            holder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            RedcapClient nowhere = client(URI.create("http://127.0.0.1:"
+                    + holder.getLocalPort() + "/api/"), RedcapEmulator.TOKEN, PATIENT);
 
-        assertThatThrownBy(nowhere::exportMetadata).hasMessageContaining("could not be reached")
-                .satisfies(e -> assertThat(((SourceException) e).retryable()).isTrue());
-        nowhere.close();
+            assertThatThrownBy(nowhere::exportMetadata)
+                    .hasMessageContaining("could not be reached")
+                    .satisfies(e -> assertThat(((SourceException) e).retryable()).isTrue());
+            nowhere.close();
+        }
     }
 
     @Test
@@ -200,8 +207,9 @@ class RedcapClientTest {
             for (Fault fault : Fault.values()) {
                 redcap.fault(fault);
                 redcap.slowDelay(Duration.ofSeconds(5));
+                // Only the slow server is to time out; every other fault must be answered.
                 RedcapClient c = client(redcap.apiUrl(), RedcapEmulator.TOKEN,
-                        Duration.ofMillis(500));
+                        fault == Fault.SLOW ? Duration.ofMillis(500) : PATIENT);
                 try {
                     c.exportRecords(List.of("record_id", "study_id"), null, null);
                 } catch (SourceException e) {
@@ -235,7 +243,6 @@ class RedcapClientTest {
     }
 
     private static RedcapClient client(URI url, String token, Duration readTimeout) {
-        return new RedcapClient(new RedcapEndpoint(url, token, ZONE, Duration.ofSeconds(2),
-                readTimeout));
+        return new RedcapClient(new RedcapEndpoint(url, token, ZONE, PATIENT, readTimeout));
     }
 }

@@ -122,6 +122,82 @@ class RedcapSourceTest {
         assertThat(first.scheduledStationAeTitle()).isNull();
     }
 
+    /** The Python tool never read mri_notes: no comment unless a mapping asks for one. */
+    @Test
+    void notesFeedNoCommentByDefault() throws Exception {
+        FetchResult result = source.fetch(SyncWindow.full(now()));
+
+        assertThat(result.rows()).extracting(WorklistItem::patientComments,
+                WorklistItem::requestedProcedureComments, WorklistItem::spsComments)
+                .containsOnly(tuple(null, null, null));
+        assertThat(redcap.requests().get(1).array("fields")).doesNotContain("mri_notes");
+    }
+
+    @Test
+    void aMappedNotesFieldBecomesTheStepsCommentUnchanged() throws Exception {
+        source.close();
+        source = source(Map.of(), Map.of("mri_notes", "sps_comments"));
+
+        Map<String, WorklistItem> rows = byKey(source.fetch(SyncWindow.full(now())));
+
+        assertThat(rows.get("5:2").spsComments()).isEqualTo("Parent prefers French "
+                + "(Français); interpreter booked. Sibling «Zoë» may attend.");
+        assertThat(rows.get("2:2").spsComments())
+                .isEqualTo("Follow-up scan; same protocol as session 1.");
+        assertThat(rows.get("1:1").spsComments()).isNull();
+        assertThat(rows.get("5:2").patientComments()).isNull();
+        assertThat(redcap.requests().get(1).array("fields")).contains("mri_notes");
+    }
+
+    @Test
+    void patientAndRequestedProcedureCommentsTakeTheFieldsTheirMappingNames() throws Exception {
+        source.close();
+        source = source(Map.of(), Map.of("mri_notes", "requested_procedure_comments",
+                "referring_physician", "patient_comments"));
+
+        WorklistItem row = byKey(source.fetch(SyncWindow.full(now()))).get("2:2");
+
+        assertThat(row.requestedProcedureComments())
+                .isEqualTo("Follow-up scan; same protocol as session 1.");
+        assertThat(row.patientComments()).isEqualTo(row.referringPhysicianName()).isNotNull();
+        assertThat(row.spsComments()).isNull();
+    }
+
+    /** LT holds 10240 characters (PS3.5 Table 6.2-1): the row is skipped, never cut. */
+    @Test
+    void aCommentLongerThanAnLtSkipsTheRowWithAWarningNamingRecordAndField() throws Exception {
+        source.close();
+        source = source(Map.of(), Map.of("mri_notes", "sps_comments"));
+        redcap.project().setValue("5", 2, "mri_notes", "private " + "n".repeat(10233),
+                LocalDateTime.now());
+
+        FetchResult result;
+        List<String> warnings;
+        try (LogCapture log = new LogCapture()) {
+            result = source.fetch(SyncWindow.full(now()));
+            warnings = log.messages(Level.WARN);
+        }
+
+        assertThat(result.rows()).extracting(WorklistItem::sourceKey)
+                .containsExactly("1:1", "2:1", "2:2");
+        assertThat(result.skippedKeys()).containsExactly("4:1", "5:2");
+        assertThat(warnings).filteredOn(w -> w.contains("record 5 instance 2 skipped"))
+                .singleElement().asString().contains("sps_comments", "mri_notes",
+                        "10241 characters", "10240").doesNotContain("private", "1005");
+    }
+
+    @Test
+    void aCommentOfExactlyTheLtLimitIsKeptWhole() throws Exception {
+        source.close();
+        source = source(Map.of(), Map.of("mri_notes", "sps_comments"));
+        String note = "n".repeat(10239) + "ë";
+        redcap.project().setValue("5", 2, "mri_notes", note, LocalDateTime.now());
+
+        WorklistItem row = byKey(source.fetch(SyncWindow.full(now()))).get("5:2");
+
+        assertThat(row.spsComments()).isEqualTo(note);
+    }
+
     @Test
     void blankWeightStaysEmpty() throws Exception {
         redcap.project().setValue("7", 1, "mri_instance", "1", LocalDateTime.now());

@@ -1,0 +1,33 @@
+package org.lantir.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Statements that make a store file of the newest schema look as an older Lantir left it:
+ * the columns later migrations added are dropped and {@code user_version} is set back, so
+ * that opening the file runs those migrations for real. Data migrations (version 2's source
+ * keys) are left to the tests that need them.
+ */
+final class OlderSchemas {
+
+    /** The columns version 3 added ({@code V003__worklist_comments.sql}). */
+    static final List<String> VERSION_3_COLUMNS = List.of("patient_comments",
+            "requested_procedure_comments", "sps_comments");
+
+    private OlderSchemas() {
+    }
+
+    /** For {@link PylantirFiles#execute}: back to schema {@code version} (1 or 2). */
+    static String[] downgradeTo(int version) {
+        if (version < 1 || version >= SchemaMigrator.latestVersion()) {
+            throw new IllegalArgumentException("no older schema " + version);
+        }
+        List<String> statements = new ArrayList<>();
+        for (String column : VERSION_3_COLUMNS) {
+            statements.add("ALTER TABLE worklist_item DROP COLUMN " + column);
+        }
+        statements.add("PRAGMA user_version = " + version);
+        return statements.toArray(new String[0]);
+    }
+}
