@@ -36,7 +36,8 @@ final class MwlFinder {
         if (statuses.isEmpty()) {
             return new MwlResult(0, 0, false);
         }
-        Run run = new Run(query, statuses, settings.unassignedStation(), visitor);
+        String station = settings.sqlPushdown() ? query.pushdown().stationAeTitle() : null;
+        Run run = new Run(query, statuses, settings.unassignedStation(), station, visitor);
         repository.scan(settings.sqlPushdown() ? filterFor(query, statuses)
                 : WorklistFilter.all(), run::visit);
         return new MwlResult(run.matches, run.hidden, run.stopped);
@@ -72,21 +73,27 @@ final class MwlFinder {
         private final MwlQuery query;
         private final Set<ProcedureStepStatus> statuses;
         private final UnassignedStation unassigned;
+        private final String station;
         private final Predicate<MwlMatch> visitor;
         private int matches;
         private int hidden;
         private boolean stopped;
 
+        /**
+         * @param station the query's exact station key when narrowing is on (see
+         *        {@link #otherStation}), else null
+         */
         Run(MwlQuery query, Set<ProcedureStepStatus> statuses, UnassignedStation unassigned,
-                Predicate<MwlMatch> visitor) {
+                String station, Predicate<MwlMatch> visitor) {
             this.query = query;
             this.statuses = statuses;
             this.unassigned = unassigned;
+            this.station = station;
             this.visitor = visitor;
         }
 
         boolean visit(WorklistItem stored) {
-            if (!statuses.contains(stored.status())) {
+            if (!statuses.contains(stored.status()) || otherStation(stored)) {
                 return true;
             }
             boolean anyStation = unassigned == UnassignedStation.ANY
@@ -104,6 +111,18 @@ final class MwlFinder {
             matches++;
             stopped = !visitor.test(new MwlMatch(stored, MwlResponseBuilder.build(query, view)));
             return !stopped;
+        }
+
+        /**
+         * Whether the row is scheduled on a station of its own other than the one the query
+         * names exactly: no match, found before its data set is built. Under ANY the store
+         * cannot narrow by station (a row without one matches any), so the day's rows of
+         * every station come here; building their views doubled the CPU of "today, MR, this
+         * station" (lantir bench).
+         */
+        private boolean otherStation(WorklistItem stored) {
+            return station != null && !UnassignedStation.isUnassigned(stored)
+                    && !station.equals(stored.scheduledStationAeTitle().strip());
         }
 
         /**
