@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.lantir.config.DataSourceConfig;
 import org.lantir.config.LantirConfig;
@@ -25,6 +27,7 @@ import org.lantir.store.SqliteSyncStateStore;
 import org.lantir.store.SqliteWorklistRepository;
 import org.lantir.sync.ConfiguredSources;
 import org.lantir.sync.RepositorySyncSink;
+import org.lantir.sync.SyncOutcome;
 import org.lantir.sync.SyncScheduler;
 import org.lantir.sync.redcap.RedcapSource;
 import org.lantir.worklist.WorklistService;
@@ -151,6 +154,18 @@ public final class Lantir implements AutoCloseable {
         }
         scheduler.start();
         return problems;
+    }
+
+    /**
+     * Runs every started source now, each on its own thread; {@code full} exports everything,
+     * so sessions deleted upstream and still SCHEDULED leave the worklist.
+     */
+    public List<CompletableFuture<SyncOutcome>> syncAllNow(boolean full) {
+        List<CompletableFuture<SyncOutcome>> runs = new ArrayList<>();
+        for (String source : scheduler.sourceNames()) {
+            runs.add(scheduler.syncNow(source, full));
+        }
+        return runs;
     }
 
     public LantirConfig config() {

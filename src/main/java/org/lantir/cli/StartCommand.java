@@ -13,6 +13,7 @@ import org.lantir.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -27,6 +28,11 @@ final class StartCommand implements Callable<Integer> {
 
     @ParentCommand
     LantirCommand parent;
+
+    @Option(names = "--full-sync",
+            description = "Export every data source in full at start, so sessions deleted "
+                    + "upstream and still scheduled leave the worklist.")
+    boolean fullSync;
 
     @Override
     public Integer call() throws Exception {
@@ -63,6 +69,9 @@ final class StartCommand implements Callable<Integer> {
         }, "lantir-shutdown"));
 
         lantir.startSync(System.getenv());
+        if (fullSync) {
+            lantir.syncAllNow(true);
+        }
         options.out().printf("Lantir is listening on %s:%d as %s; press Ctrl+C to stop.%n",
                 server.bindAddress(), lantir.dicomServer().port(), server.aeTitle());
         options.out().flush();

@@ -13,7 +13,7 @@ import java.time.Instant;
  *
  * <p>TODO(#2): a session deleted upstream leaves the worklist only through a full export, and
  * outside a source's first run a full export happens only on demand
- * ({@link SyncScheduler#syncNow}), which no command exposes yet; REDCap exports a changed
+ * ({@link SyncScheduler#syncNow}; {@code lantir start --full-sync}); REDCap exports a changed
  * record whole, so an incremental run could also drop that record's vanished instances.
  */
 public final class SyncWindowPlanner {

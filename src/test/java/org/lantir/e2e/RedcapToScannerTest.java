@@ -119,6 +119,24 @@ class RedcapToScannerTest {
                 """.formatted(apiUrl, moreSourceConfig);
     }
 
+    @Test
+    @Timeout(120)
+    void fullSyncOnDemandRemovesSessionsDeletedUpstreamAndKeepsTheOthers() throws Exception {
+        startLantir();
+        fullSync();
+        assertThat(lantir.row(RECORD_5).status()).isEqualTo(ProcedureStepStatus.SCHEDULED);
+
+        redcap.project().removeRecord("5");
+        for (var run : lantir.app().syncAllNow(true)) {
+            SyncOutcome outcome = run.get(60, TimeUnit.SECONDS);
+            assertThat(outcome.succeeded()).as("sync: " + outcome.error()).isTrue();
+        }
+
+        assertThat(lantir.rows()).extracting(WorklistItem::patientId)
+                .doesNotContain(RECORD_5)
+                .contains(RECORD_1, RECORD_2_SESSION_1, RECORD_2_SESSION_2);
+    }
+
     private SyncOutcome fullSync() throws Exception {
         SyncOutcome outcome = lantir.app().scheduler().syncNow(SOURCE, true)
                 .get(60, TimeUnit.SECONDS);
