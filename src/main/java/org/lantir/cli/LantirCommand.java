@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "lantir", mixinStandardHelpOptions = true,
         versionProvider = LantirVersion.class,
         description = "Modality Worklist and MPPS server for research scanners, fed from REDCap.",
-        subcommands = {StartCommand.class, QueryDbCommand.class, TestClientCommand.class,
+        subcommands = {GuiCommand.class, StartCommand.class, QueryDbCommand.class, TestClientCommand.class,
             TestMppsCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the peer or the operation refused (DICOM failure status)",
@@ -74,10 +74,10 @@ public final class LantirCommand implements Callable<Integer> {
     /** The final statuses {@code test-mpps set} may send (PS3.3 C.4.14). */
     public enum MppsFinalStatus { COMPLETED, DISCONTINUED }
 
-    /** With no command, runs the server as {@code start} would. */
+    /** With no command, opens the desktop console as {@code gui} would. */
     @Override
     public Integer call() throws Exception {
-        return new StartCommand().run(this);
+        return new GuiCommand().run(this);
     }
 
     /** Runs the command line on standard output and error; returns the exit code. */

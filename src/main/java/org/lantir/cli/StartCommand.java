@@ -1,11 +1,11 @@
 package org.lantir.cli;
 
 import java.io.IOException;
-import java.net.BindException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.lantir.app.AppPaths;
 import org.lantir.app.Lantir;
+import org.lantir.app.ServerProblems;
 import org.lantir.config.LantirConfig;
 import org.lantir.config.LantirSettings;
 import org.lantir.config.ServerSettings;
@@ -57,7 +57,10 @@ final class StartCommand implements Callable<Integer> {
         try {
             lantir.startServer();
         } catch (IOException e) {
-            options.err().println("lantir: " + listenProblem(e, server));
+            String advice = ServerProblems.portInUse(e)
+                    ? "; stop the other server or choose another --port" : "";
+            options.err().println("lantir: " + ServerProblems.listenProblem(e,
+                    server.bindAddress(), server.port()) + advice);
             lantir.close();
             return ExitCodes.UNAVAILABLE;
         }
@@ -77,19 +80,6 @@ final class StartCommand implements Callable<Integer> {
         options.out().flush();
         stopped.await();
         return ExitCodes.OK;
-    }
-
-    /**
-     * Why the server cannot listen, in plain words. The DICOM server wraps the socket's
-     * {@link BindException} ("Address already in use", "Cannot assign requested address").
-     */
-    private static String listenProblem(IOException e, ServerSettings server) {
-        Throwable bind = e instanceof BindException ? e : e.getCause();
-        if (bind instanceof BindException && String.valueOf(bind.getMessage()).contains("in use")) {
-            return String.format("port %d on %s is already in use; stop the other server or "
-                    + "choose another --port", server.port(), server.bindAddress());
-        }
-        return "cannot listen: " + e.getMessage();
     }
 
     /** The server settings with {@code --AEtitle}, {@code --ip} and {@code --port} applied. */

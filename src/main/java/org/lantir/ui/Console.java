@@ -1,0 +1,107 @@
+package org.lantir.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The window's frame: navigation on the left (Alt+letter or Ctrl+digit), the chosen screen in
+ * the middle, the status bar at the bottom.
+ */
+public final class Console implements AutoCloseable {
+
+    public static final String STYLESHEET =
+            Objects.requireNonNull(Console.class.getResource("lantir.css")).toExternalForm();
+
+    private final List<ConsoleView> views;
+    private final List<ToggleButton> buttons = new ArrayList<>();
+    private final StackPane content = new StackPane();
+    private final StatusBar statusBar;
+    private final BorderPane root = new BorderPane();
+
+    public Console(ConsoleContext context, List<ConsoleView> views) {
+        this.views = List.copyOf(views);
+        this.statusBar = new StatusBar(new StatusBarModel(context.clock()));
+        root.setLeft(navigation());
+        root.setCenter(content);
+        root.setBottom(statusBar.root());
+        root.getStyleClass().add("console");
+        root.sceneProperty().addListener((observable, old, scene) -> addAccelerators(scene));
+        show(0);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Brings screen {@code index} (in navigation order) to the front. */
+    public void show(int index) {
+        ConsoleView view = views.get(index);
+        buttons.get(index).setSelected(true);
+        content.getChildren().setAll(view.root());
+        view.shown();
+    }
+
+    public List<ConsoleView> views() {
+        return views;
+    }
+
+    private VBox navigation() {
+        ToggleGroup group = new ToggleGroup();
+        VBox nav = new VBox();
+        nav.getStyleClass().add("navigation");
+        for (int i = 0; i < views.size(); i++) {
+            ToggleButton button = new ToggleButton(views.get(i).title());
+            button.setMnemonicParsing(true);
+            button.setToggleGroup(group);
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setId("nav-" + i);
+            int index = i;
+            button.setOnAction(e -> show(index));
+            buttons.add(button);
+            nav.getChildren().add(button);
+        }
+        // A click on the selected button must not leave no screen selected.
+        group.selectedToggleProperty().addListener((observable, old, now) -> {
+            if (now == null && old != null) {
+                old.setSelected(true);
+            }
+        });
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        nav.getChildren().add(spacer);
+        return nav;
+    }
+
+    private void addAccelerators(Scene scene) {
+        if (scene == null) {
+            return;
+        }
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
+            KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
+        for (int i = 0; i < Math.min(views.size(), digits.length); i++) {
+            int index = i;
+            scene.getAccelerators().put(
+                    new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
+                    () -> show(index));
+        }
+    }
+
+    @Override
+    public void close() {
+        statusBar.close();
+        views.forEach(ConsoleView::close);
+    }
+}

@@ -1,0 +1,69 @@
+package org.lantir.ui;
+
+import java.util.Locale;
+import java.util.Map;
+import javafx.application.Application;
+
+/**
+ * Starts the JavaFX window from the plain {@code Main} class. A jar whose main class extends
+ * {@link Application} fails from the classpath ("JavaFX runtime components are missing"), so
+ * the command line calls this instead, and it hands the startup to {@link LantirApp}.
+ */
+public final class DesktopLauncher {
+
+    private static volatile DesktopStartup pending;
+    private static volatile boolean failed;
+
+    private DesktopLauncher() {
+    }
+
+    /**
+     * Opens the window and returns when it is closed (or the application is told to exit).
+     *
+     * @return false when the console could not open (e.g. its database was unavailable)
+     * @throws IllegalStateException when there is no display to open a window on
+     */
+    public static boolean launch(DesktopStartup startup) {
+        String missing = missingDisplay(System.getProperty("os.name", ""), System.getenv());
+        if (missing != null) {
+            throw new IllegalStateException(missing);
+        }
+        pending = startup;
+        failed = false;
+        Application.launch(LantirApp.class);
+        return !failed;
+    }
+
+    /** Called by the application when it gives up before the window could be used. */
+    static void markFailed() {
+        failed = true;
+    }
+
+    /** The startup {@link LantirApp}'s no-argument constructor takes; read once. */
+    static DesktopStartup takePending() {
+        DesktopStartup startup = pending;
+        pending = null;
+        return startup;
+    }
+
+    /**
+     * Why no window can open, or null. On Linux without X11 or Wayland JavaFX would fail deep
+     * inside its toolkit; a server without a display wants {@code lantir start} instead.
+     */
+    static String missingDisplay(String osName, Map<String, String> env) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows") || os.startsWith("mac")
+                || "Monocle".equals(System.getProperty("glass.platform"))) {
+            return null;
+        }
+        if (isSet(env.get("DISPLAY")) || isSet(env.get("WAYLAND_DISPLAY"))) {
+            return null;
+        }
+        return "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set); "
+                + "on a server without a display run `lantir start`";
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+}
