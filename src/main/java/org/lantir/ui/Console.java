@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Objects;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -24,6 +27,8 @@ public final class Console implements AutoCloseable {
 
     public static final String STYLESHEET =
             Objects.requireNonNull(Console.class.getResource("lantir.css")).toExternalForm();
+
+    private static final int BRAND_ICON_SIZE = 32;
 
     private final List<ConsoleView> views;
     private final List<ToggleButton> buttons = new ArrayList<>();
@@ -60,7 +65,7 @@ public final class Console implements AutoCloseable {
 
     private VBox navigation() {
         ToggleGroup group = new ToggleGroup();
-        VBox nav = new VBox();
+        VBox nav = new VBox(brand());
         nav.getStyleClass().add("navigation");
         for (int i = 0; i < views.size(); i++) {
             ToggleButton button = new ToggleButton(views.get(i).title());
@@ -83,6 +88,15 @@ public final class Console implements AutoCloseable {
         VBox.setVgrow(spacer, Priority.ALWAYS);
         nav.getChildren().add(spacer);
         return nav;
+    }
+
+    private static HBox brand() {
+        ImageView icon = new ImageView(AppIcon.render(BRAND_ICON_SIZE));
+        Label name = new Label("Lantir");
+        name.getStyleClass().add("brand-name");
+        HBox brand = new HBox(icon, name);
+        brand.getStyleClass().add("brand");
+        return brand;
     }
 
     private void addAccelerators(Scene scene) {
