@@ -15,6 +15,7 @@ final class Forms {
 
     private static final String DONE = "mpps-result-done";
     private static final String FAILED = "mpps-result-failed";
+    private static final double LABEL_WIDTH = 210;
 
     private Forms() {
     }
@@ -23,8 +24,8 @@ final class Forms {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(6);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(120);
+        // One label width for every grid, so the fields of a dialog's sections line up.
+        ColumnConstraints labels = new ColumnConstraints(LABEL_WIDTH);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(labels, values);

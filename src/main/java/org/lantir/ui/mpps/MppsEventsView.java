@@ -11,6 +11,7 @@ import javafx.collections.transformation.SortedList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -120,18 +121,21 @@ public final class MppsEventsView implements ConsoleView {
         table.setId("mpps-events-table");
         Clock clock = context.clock();
 
-        TableColumn<MppsEventRow, Instant> time = column("Time", 140, MppsEventRow::time);
+        TableColumn<MppsEventRow, Instant> time = column("Time", 90, MppsEventRow::time);
         time.setCellFactory(c -> textCell(at -> Texts.eventTime(at, clock)));
         time.setSortType(TableColumn.SortType.DESCENDING);
-        TableColumn<MppsEventRow, String> callingAe = column("Calling AE", 130,
+        TableColumn<MppsEventRow, String> callingAe = column("Calling AE", 115,
                 MppsEventRow::callingAeTitle);
-        TableColumn<MppsEventRow, String> uid = column("SOP Instance UID", 330,
+        TableColumn<MppsEventRow, String> uid = column("SOP Instance UID", 280,
                 MppsEventRow::sopInstanceUid);
-        TableColumn<MppsEventRow, MppsEventRow> change = column("Change", 230, row -> row);
+        uid.setCellFactory(c -> uidCell());
+        TableColumn<MppsEventRow, MppsEventRow> change = column("Change", 270, row -> row);
+        change.setMinWidth(260);
         change.setComparator((a, b) -> a.change().compareTo(b.change()));
         change.setCellFactory(c -> changeCell());
-        TableColumn<MppsEventRow, MppsEventRow> matched = column("Worklist row", 110,
+        TableColumn<MppsEventRow, MppsEventRow> matched = column("Worklist row", 125,
                 row -> row);
+        matched.setMinWidth(125);
         matched.setComparator(MppsEventsView::compareRows);
         matched.setCellFactory(c -> rowCell());
         TableColumn<MppsEventRow, String> patient = column("Patient", 220,
@@ -176,6 +180,22 @@ public final class MppsEventsView implements ConsoleView {
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : text.apply(item));
+            }
+        };
+    }
+
+    /**
+     * UIDs share their root and differ at the end, so a narrow column drops the start; the
+     * whole UID is in the tooltip.
+     */
+    private static TableCell<MppsEventRow, String> uidCell() {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(String uid, boolean empty) {
+                super.updateItem(uid, empty);
+                setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+                setText(empty ? null : uid);
+                setTooltip(empty || uid == null ? null : new Tooltip(uid));
             }
         };
     }

@@ -40,7 +40,7 @@ public final class MppsTestDialog {
         this.model = model;
         stage.initOwner(owner);
         stage.setTitle("MPPS test \u2013 worklist row " + model.row().id());
-        Scene scene = new Scene(content(), 760, 640);
+        Scene scene = new Scene(content(), 800, 720);
         scene.getStylesheets().add(Console.STYLESHEET);
         stage.setScene(scene);
     }
@@ -83,12 +83,19 @@ public final class MppsTestDialog {
                 + "  \u00b7  " + Texts.nullToEmpty(row.modality()) + " "
                 + Texts.nullToEmpty(row.scheduledStationAeTitle()));
         Forms.fact(grid, line++, "Study Instance UID", row.studyInstanceUid());
-        Forms.fact(grid, line++, "SPS ID / Requested Procedure ID",
-                Texts.nullToEmpty(row.spsId()) + " / "
-                + Texts.nullToEmpty(row.requestedProcedureId()));
+        Forms.fact(grid, line++, "SPS ID", row.spsId());
+        Forms.fact(grid, line++, "Requested Procedure ID", row.requestedProcedureId());
         Forms.fact(grid, line, "Accession Number", row.accessionNumber());
         Label title = Forms.sectionTitle("Worklist row " + row.id());
-        return new VBox(6, title, grid);
+        VBox box = new VBox(6, title, grid);
+        if (!model.rowWarning().isEmpty()) {
+            Label warning = new Label(model.rowWarning());
+            warning.setId("mpps-row-warning");
+            warning.setWrapText(true);
+            warning.getStyleClass().add(Styles.WARNING);
+            box.getChildren().add(warning);
+        }
+        return box;
     }
 
     private HBox buttons() {
@@ -140,6 +147,7 @@ public final class MppsTestDialog {
         list.setId("mpps-history");
         list.setPlaceholder(new Label("The answers to what you send appear here."));
         list.setPrefHeight(140);
+        list.setMinHeight(90);
         VBox.setVgrow(list, Priority.ALWAYS);
         return list;
     }

@@ -18,6 +18,7 @@ import org.lantir.scu.ModalitySimulator.MppsResult;
 import org.lantir.scu.MppsStep;
 import org.lantir.scu.ScuTarget;
 import org.lantir.ui.UiThreads;
+import org.lantir.worklist.ProcedureStepStatus;
 import org.lantir.worklist.WorklistItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +71,20 @@ public final class MppsTestViewModel {
 
     public TargetFields target() {
         return target;
+    }
+
+    /**
+     * A warning when the row is past SCHEDULED as the dialog opens: a scanner that starts it
+     * again sends a new step for it, and the server decides what that does to the row.
+     * Empty for a row still scheduled.
+     */
+    public String rowWarning() {
+        ProcedureStepStatus status = row.status();
+        if (status == null || status == ProcedureStepStatus.SCHEDULED) {
+            return "";
+        }
+        return "This row is " + status.name().replace('_', ' ') + " already: N-CREATE "
+                + "starts another step for it.";
     }
 
     /** Sends the N-CREATE that starts the row's step, under a new SOP Instance UID. */

@@ -18,6 +18,7 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.lantir.ui.Console;
+import org.lantir.worklist.ProcedureStepStatus;
 import org.lantir.worklist.WorklistItem;
 
 /** A small window listing today's worklist rows; Enter, a double click or Open picks one. */
@@ -84,9 +85,11 @@ final class RowChooser {
         Scene scene = new Scene(root, 720, 420);
         scene.getStylesheets().add(Console.STYLESHEET);
         stage.setScene(scene);
-        if (!rows.isEmpty()) {
-            list.getSelectionModel().selectFirst();
-        }
+        // The first row still waiting for its scanner, else the first row.
+        rows.stream().filter(r -> r.status() == ProcedureStepStatus.SCHEDULED).findFirst()
+                .ifPresentOrElse(r -> list.getSelectionModel().select(r),
+                        () -> list.getSelectionModel().selectFirst());
+        list.scrollTo(list.getSelectionModel().getSelectedIndex());
         stage.show();
         list.requestFocus();
         return stage;

@@ -2,6 +2,7 @@ package org.lantir.ui.mpps;
 
 import atlantafx.base.theme.Styles;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -19,6 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.converter.LocalDateStringConverter;
 import org.lantir.scu.DicomModalitySimulator;
 import org.lantir.scu.WorklistAnswer;
 import org.lantir.ui.Console;
@@ -37,7 +39,7 @@ public final class WorklistQueryDialog {
         this.model = model;
         stage.initOwner(owner);
         stage.setTitle("Worklist query test");
-        Scene scene = new Scene(content(), 960, 680);
+        Scene scene = new Scene(content(), 1000, 720);
         scene.getStylesheets().add(Console.STYLESHEET);
         stage.setScene(scene);
     }
@@ -69,6 +71,8 @@ public final class WorklistQueryDialog {
                 .bindBidirectional(model.modalityProperty());
         DatePicker date = new DatePicker();
         date.setId("query-date");
+        date.setConverter(new LocalDateStringConverter(DateTimeFormatter.ISO_LOCAL_DATE, null));
+        date.setPromptText("YYYY-MM-DD");
         date.valueProperty().bindBidirectional(model.dateProperty());
         Label dateLabel = new Label("Da_te (empty: any)");
         dateLabel.setMnemonicParsing(true);
@@ -104,13 +108,13 @@ public final class WorklistQueryDialog {
         TableView<WorklistAnswer> table = new TableView<>(model.answers());
         table.setId("query-results");
         table.getColumns().setAll(List.of(
-                column("Date", 100, a -> Texts.dicomDate(a.scheduledDate())),
-                column("Time", 70, a -> Texts.dicomTime(a.scheduledTime())),
-                column("Patient name", 200, WorklistAnswer::patientName),
-                column("Patient ID", 120, WorklistAnswer::patientId),
-                column("Procedure", 220, WorklistAnswer::requestedProcedureDescription),
-                column("Modality", 80, WorklistAnswer::modality),
-                column("Station", 110, WorklistAnswer::scheduledStationAeTitle),
+                column("Date", 105, a -> Texts.dicomDate(a.scheduledDate())),
+                column("Time", 65, a -> Texts.dicomTime(a.scheduledTime())),
+                column("Patient name", 190, WorklistAnswer::patientName),
+                column("Patient ID", 110, WorklistAnswer::patientId),
+                column("Procedure", 190, WorklistAnswer::requestedProcedureDescription),
+                column("Modality", 85, WorklistAnswer::modality),
+                column("Station", 100, WorklistAnswer::scheduledStationAeTitle),
                 column("Status", 110, WorklistAnswer::spsStatus)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No worklist items to show."));
@@ -122,6 +126,7 @@ public final class WorklistQueryDialog {
             Function<WorklistAnswer, String> value) {
         TableColumn<WorklistAnswer, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 85));
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(
                 cell.getValue())));
         return column;

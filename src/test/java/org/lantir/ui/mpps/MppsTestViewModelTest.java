@@ -9,6 +9,7 @@ import org.lantir.testing.WorklistRows;
 import org.lantir.ui.UiThreads;
 import org.lantir.ui.mpps.FakeSimulator.Answer;
 import org.lantir.ui.mpps.MppsTestViewModel.Phase;
+import org.lantir.worklist.ProcedureStepStatus;
 import org.lantir.worklist.WorklistItem;
 
 /**
@@ -155,5 +156,17 @@ class MppsTestViewModelTest {
 
         assertThat(model.busyProperty().get()).isFalse();
         assertThat(model.canSetProperty().get()).isTrue();
+    }
+
+    @Test
+    void aRowPastScheduledIsPointedOut() {
+        assertThat(model().rowWarning()).isEmpty();
+
+        MppsTestViewModel done = new MppsTestViewModel(simulator,
+                new UiThreads(Runnable::run, background), row.toBuilder()
+                .status(ProcedureStepStatus.COMPLETED).build(), target);
+
+        assertThat(done.rowWarning()).isEqualTo(
+                "This row is COMPLETED already: N-CREATE starts another step for it.");
     }
 }
