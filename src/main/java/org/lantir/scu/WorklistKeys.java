@@ -33,7 +33,7 @@ public record WorklistKeys(String modality, String scheduledDate) {
         id.setEmpty(Tag.RequestedProcedureDescription, VR.LO);
         id.setEmpty(Tag.RequestedProcedureID, VR.SH);
         Dataset sps = id.addItem(Tag.ScheduledProcedureStepSequence);
-        sps.setString(Tag.Modality, VR.CS, modality == null ? "" : modality.strip());
+        sps.setString(Tag.Modality, VR.CS, modality == null ? "" : modality);
         sps.setEmpty(Tag.ScheduledStationAETitle, VR.AE);
         sps.setString(Tag.ScheduledProcedureStepStartDate, VR.DA, dateKey());
         sps.setEmpty(Tag.ScheduledProcedureStepStartTime, VR.TM);
