@@ -1,13 +1,10 @@
 package org.lantir.cli;
 
-import java.io.IOException;
-import java.util.List;
+import java.io.PrintWriter;
 import org.lantir.config.LantirConfig;
 import org.lantir.config.ServerSettings;
-import org.lantir.dicom.net.AssociationRejectedException;
-import org.lantir.dicom.net.ClientAssociation;
-import org.lantir.dicom.net.DicomClient;
-import org.lantir.dicom.net.pdu.PresentationContextRQ;
+import org.lantir.scu.ModalitySimulator.Failure;
+import org.lantir.scu.ScuTarget;
 
 /**
  * The server a test command calls: {@code --ip}, {@code --port} and {@code --AEtitle} when
@@ -15,7 +12,7 @@ import org.lantir.dicom.net.pdu.PresentationContextRQ;
  */
 record ServerTarget(String host, int port, String calledAeTitle, String callingAeTitle) {
 
-    static final String DEFAULT_CALLING_AE = "LANTIR_TEST";
+    static final String DEFAULT_CALLING_AE = ScuTarget.DEFAULT_CALLING_AE;
 
     static ServerTarget of(LantirCommand options, LantirConfig config) {
         ServerSettings server = config.lantir().server();
@@ -29,26 +26,22 @@ record ServerTarget(String host, int port, String calledAeTitle, String callingA
                 options.callingAeTitle != null ? options.callingAeTitle : DEFAULT_CALLING_AE);
     }
 
-    /** What a test command does once associated; returns its exit code. */
-    interface AssociationWork {
-        int run(ClientAssociation association) throws IOException;
+    ScuTarget scu() {
+        return new ScuTarget(host, port, calledAeTitle, callingAeTitle);
     }
 
     /**
-     * Associates with the server, runs {@code work} and releases. A rejection is a refusal
-     * (exit 1); a server that cannot be reached is unavailable (exit 4).
+     * Prints why the command got no answer and returns its exit code: a rejection is a
+     * refusal (exit 1); a server that cannot be reached is unavailable (exit 4).
      */
-    int call(LantirCommand cli, List<PresentationContextRQ> contexts, AssociationWork work) {
-        try (ClientAssociation association = new DicomClient().connect(host, port,
-                callingAeTitle, calledAeTitle, contexts)) {
-            return work.run(association);
-        } catch (AssociationRejectedException e) {
-            cli.err().printf("lantir: %s refused the association: %s%n", this, e.getMessage());
+    int report(LantirCommand cli, Failure failure) {
+        PrintWriter err = cli.err();
+        if (failure.kind() == Failure.Kind.REFUSED) {
+            err.printf("lantir: %s refused the association: %s%n", this, failure.detail());
             return ExitCodes.FAILED;
-        } catch (IOException e) {
-            cli.err().printf("lantir: cannot reach %s: %s%n", this, e.getMessage());
-            return ExitCodes.UNAVAILABLE;
         }
+        err.printf("lantir: cannot reach %s: %s%n", this, failure.detail());
+        return ExitCodes.UNAVAILABLE;
     }
 
     @Override

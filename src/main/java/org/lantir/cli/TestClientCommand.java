@@ -1,19 +1,16 @@
 package org.lantir.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.lantir.config.LantirConfig;
-import org.lantir.dicom.data.Dataset;
-import org.lantir.dicom.data.Tag;
-import org.lantir.dicom.data.UID;
-import org.lantir.dicom.data.VR;
-import org.lantir.dicom.net.ClientAssociation;
-import org.lantir.dicom.net.DicomClient;
-import org.lantir.dicom.net.DimseResponse;
 import org.lantir.dicom.net.Status;
+import org.lantir.scu.DicomModalitySimulator;
+import org.lantir.scu.DimseReply;
+import org.lantir.scu.ModalitySimulator;
+import org.lantir.scu.ModalitySimulator.QueryResult;
+import org.lantir.scu.WorklistAnswer;
+import org.lantir.scu.WorklistKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -37,85 +34,42 @@ final class TestClientCommand implements Callable<Integer> {
     @Option(names = "--modality", paramLabel = "MODALITY", description = "Modality key.")
     String modality;
 
+    private final ModalitySimulator simulator = new DicomModalitySimulator();
+
     @Override
     public Integer call() throws Exception {
         LantirConfig config = parent.loadConfig();
         ServerTarget target = ServerTarget.of(parent, config);
-        return target.call(parent,
-                DicomClient.contextsFor(UID.VERIFICATION, UID.MODALITY_WORKLIST_FIND),
-                association -> echoAndFind(association, target));
-    }
+        QueryResult result = simulator.query(target.scu(), new WorklistKeys(modality, date));
 
-    private int echoAndFind(ClientAssociation association, ServerTarget target)
-            throws IOException {
         PrintWriter out = parent.out();
-        DimseResponse echo = association.echo();
-        out.printf("C-ECHO %s: status %s%n", target, Status.toHex(echo.status()));
-
-        List<Dataset> matches = new ArrayList<>();
-        DimseResponse find = association.find(UID.MODALITY_WORKLIST_FIND, identifier(),
-                matches::add);
-        print(matches, out);
-        out.printf("C-FIND: %d match(es), final status %s%s%n", matches.size(),
-                Status.toHex(find.status()), comment(find));
+        if (result.echo() != null) {
+            out.printf("C-ECHO %s: status %s%n", target, Status.toHex(result.echo().status()));
+        }
+        if (result.find() != null) {
+            print(result.answers(), out);
+            out.printf("C-FIND: %d match(es), final status %s%s%n", result.answers().size(),
+                    Status.toHex(result.find().status()), comment(result.find()));
+        }
         out.flush();
-        return echo.isSuccess() && find.isSuccess() ? ExitCodes.OK : ExitCodes.FAILED;
-    }
 
-    /** A typical MR console's identifier (PS3.4 Table K.6-1 return keys). */
-    private Dataset identifier() {
-        Dataset id = new Dataset();
-        id.setEmpty(Tag.AccessionNumber, VR.SH);
-        id.setEmpty(Tag.PatientName, VR.PN);
-        id.setEmpty(Tag.PatientID, VR.LO);
-        id.setEmpty(Tag.PatientBirthDate, VR.DA);
-        id.setEmpty(Tag.PatientSex, VR.CS);
-        id.setEmpty(Tag.StudyInstanceUID, VR.UI);
-        id.setEmpty(Tag.RequestedProcedureDescription, VR.LO);
-        id.setEmpty(Tag.RequestedProcedureID, VR.SH);
-        Dataset sps = id.addItem(Tag.ScheduledProcedureStepSequence);
-        sps.setString(Tag.Modality, VR.CS, modality == null ? "" : modality);
-        sps.setEmpty(Tag.ScheduledStationAETitle, VR.AE);
-        sps.setString(Tag.ScheduledProcedureStepStartDate, VR.DA, dateKey());
-        sps.setEmpty(Tag.ScheduledProcedureStepStartTime, VR.TM);
-        sps.setEmpty(Tag.ScheduledProcedureStepDescription, VR.LO);
-        sps.setEmpty(Tag.ScheduledProcedureStepID, VR.SH);
-        sps.setEmpty(Tag.ScheduledProcedureStepStatus, VR.CS);
-        return id;
-    }
-
-    /**
-     * The date key as DA wants it (PS3.5 Table 6.2-1): {@code 2025-03-10} and
-     * {@code 2025-03-10-2025-03-11} become {@code 20250310} and {@code 20250310-20250311}.
-     */
-    private String dateKey() {
-        if (date == null) {
-            return "";
+        if (result.failure() != null) {
+            return target.report(parent, result.failure());
         }
-        return date.trim().replaceAll("(\\d{4})-(\\d{2})-(\\d{2})", "$1$2$3");
+        return result.echo().isSuccess() && result.find().isSuccess()
+                ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    private static void print(List<Dataset> matches, PrintWriter out) {
-        for (Dataset match : matches) {
-            Dataset sps = match.getItem(Tag.ScheduledProcedureStepSequence);
-            Dataset step = sps == null ? new Dataset() : sps;
-            out.printf("  %-10s %-8s %-30s %-36s %-3s %-16s %-10s %s%n",
-                    value(step, Tag.ScheduledProcedureStepStartDate),
-                    value(step, Tag.ScheduledProcedureStepStartTime),
-                    value(match, Tag.PatientName), value(match, Tag.PatientID),
-                    value(step, Tag.Modality), value(step, Tag.ScheduledStationAETitle),
-                    value(step, Tag.ScheduledProcedureStepStatus),
-                    value(match, Tag.StudyInstanceUID));
+    private static void print(List<WorklistAnswer> answers, PrintWriter out) {
+        for (WorklistAnswer a : answers) {
+            out.printf("  %-10s %-8s %-30s %-36s %-3s %-16s %-10s %s%n", a.scheduledDate(),
+                    a.scheduledTime(), a.patientName(), a.patientId(), a.modality(),
+                    a.scheduledStationAeTitle(), a.spsStatus(), a.studyInstanceUid());
         }
     }
 
-    private static String value(Dataset ds, int tag) {
-        String text = ds.getText(tag);
-        return text == null ? "" : text;
-    }
-
-    static String comment(DimseResponse response) {
-        String comment = response.errorComment();
+    static String comment(DimseReply reply) {
+        String comment = reply.errorComment();
         return comment == null || comment.isEmpty() ? "" : " (" + comment + ")";
     }
 }

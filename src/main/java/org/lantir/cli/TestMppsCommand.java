@@ -1,19 +1,14 @@
 package org.lantir.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
 import org.lantir.config.LantirConfig;
-import org.lantir.dicom.data.Dataset;
-import org.lantir.dicom.data.DateTimes;
-import org.lantir.dicom.data.Tag;
-import org.lantir.dicom.data.UID;
-import org.lantir.dicom.data.VR;
-import org.lantir.dicom.net.ClientAssociation;
-import org.lantir.dicom.net.DicomClient;
-import org.lantir.dicom.net.DimseResponse;
 import org.lantir.dicom.net.Status;
+import org.lantir.scu.DicomModalitySimulator;
+import org.lantir.scu.ModalitySimulator;
+import org.lantir.scu.ModalitySimulator.FinalStatus;
+import org.lantir.scu.ModalitySimulator.MppsResult;
+import org.lantir.scu.MppsStep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -35,6 +30,8 @@ final class TestMppsCommand implements Callable<Integer> {
             description = "Modality of the performed step (default ${DEFAULT-VALUE}).")
     String modality;
 
+    private final ModalitySimulator simulator = new DicomModalitySimulator();
+
     @Override
     public Integer call() throws Exception {
         String problem = missingArguments();
@@ -44,10 +41,8 @@ final class TestMppsCommand implements Callable<Integer> {
         }
         LantirConfig config = parent.loadConfig();
         ServerTarget target = ServerTarget.of(parent, config);
-        return target.call(parent,
-                DicomClient.contextsFor(UID.MODALITY_PERFORMED_PROCEDURE_STEP),
-                association -> parent.mppsAction == LantirCommand.MppsAction.create
-                        ? create(association, target) : set(association));
+        return parent.mppsAction == LantirCommand.MppsAction.create
+                ? create(target) : set(target);
     }
 
     private String missingArguments() {
@@ -64,88 +59,33 @@ final class TestMppsCommand implements Callable<Integer> {
         return null;
     }
 
-    private int create(ClientAssociation association, ServerTarget target) throws IOException {
-        DimseResponse rsp = association.nCreate(UID.MODALITY_PERFORMED_PROCEDURE_STEP,
-                parent.sopUid, inProgress(target.callingAeTitle()));
+    private int create(ServerTarget target) {
+        MppsResult result = simulator.createMpps(target.scu(), parent.sopUid,
+                MppsStep.forStudy(parent.studyUid, modality));
+        if (result.failure() != null) {
+            return target.report(parent, result.failure());
+        }
         PrintWriter out = parent.out();
-        out.printf("N-CREATE: status %s%s%n", Status.toHex(rsp.status()),
-                TestClientCommand.comment(rsp));
-        if (!rsp.isSuccess()) {
+        out.printf("N-CREATE: status %s%s%n", Status.toHex(result.reply().status()),
+                TestClientCommand.comment(result.reply()));
+        if (!result.reply().isSuccess()) {
+            out.flush();
             return ExitCodes.FAILED;
         }
-        String uid = rsp.affectedSopInstanceUid() != null ? rsp.affectedSopInstanceUid()
-                : parent.sopUid;
-        out.println("SOP Instance UID (use with --sop_uid): " + uid);
+        out.println("SOP Instance UID (use with --sop_uid): " + result.sopInstanceUid());
         out.flush();
         return ExitCodes.OK;
     }
 
-    private int set(ClientAssociation association) throws IOException {
-        DimseResponse rsp = association.nSet(UID.MODALITY_PERFORMED_PROCEDURE_STEP,
-                parent.sopUid, finished(parent.mppsStatus.name()));
+    private int set(ServerTarget target) {
+        MppsResult result = simulator.setMpps(target.scu(), parent.sopUid,
+                FinalStatus.valueOf(parent.mppsStatus.name()));
+        if (result.failure() != null) {
+            return target.report(parent, result.failure());
+        }
         parent.out().printf("N-SET %s: status %s%s%n", parent.mppsStatus,
-                Status.toHex(rsp.status()), TestClientCommand.comment(rsp));
+                Status.toHex(result.reply().status()), TestClientCommand.comment(result.reply()));
         parent.out().flush();
-        return rsp.isSuccess() ? ExitCodes.OK : ExitCodes.FAILED;
-    }
-
-    /** The N-CREATE attributes of PS3.4 Table F.7.2-1 a console sends when it starts. */
-    private Dataset inProgress(String stationAeTitle) {
-        LocalDateTime now = LocalDateTime.now();
-        Dataset ds = new Dataset();
-        ds.setString(Tag.Modality, VR.CS, modality);
-        ds.newSequence(Tag.ProcedureCodeSequence);
-        ds.newSequence(Tag.ReferencedPatientSequence);
-        ds.setEmpty(Tag.PatientName, VR.PN);
-        ds.setEmpty(Tag.PatientID, VR.LO);
-        ds.setEmpty(Tag.PatientBirthDate, VR.DA);
-        ds.setEmpty(Tag.PatientSex, VR.CS);
-        ds.setEmpty(Tag.StudyID, VR.SH);
-        ds.setString(Tag.PerformedStationAETitle, VR.AE, stationAeTitle);
-        ds.setEmpty(Tag.PerformedStationName, VR.SH);
-        ds.setEmpty(Tag.PerformedLocation, VR.SH);
-        ds.setString(Tag.PerformedProcedureStepStartDate, VR.DA,
-                DateTimes.formatDA(now.toLocalDate()));
-        ds.setString(Tag.PerformedProcedureStepStartTime, VR.TM,
-                DateTimes.formatTM(now.toLocalTime().withNano(0)));
-        ds.setEmpty(Tag.PerformedProcedureStepEndDate, VR.DA);
-        ds.setEmpty(Tag.PerformedProcedureStepEndTime, VR.TM);
-        ds.setString(Tag.PerformedProcedureStepStatus, VR.CS, "IN PROGRESS");
-        ds.setString(Tag.PerformedProcedureStepID, VR.SH, "LANTIR_TEST");
-        ds.setString(Tag.PerformedProcedureStepDescription, VR.LO, "Lantir MPPS test");
-        ds.setEmpty(Tag.PerformedProcedureTypeDescription, VR.LO);
-        ds.newSequence(Tag.PerformedProtocolCodeSequence);
-        ds.newSequence(Tag.PerformedSeriesSequence);
-        Dataset step = ds.addItem(Tag.ScheduledStepAttributesSequence);
-        step.setString(Tag.StudyInstanceUID, VR.UI, parent.studyUid);
-        step.newSequence(Tag.ReferencedStudySequence);
-        step.setEmpty(Tag.AccessionNumber, VR.SH);
-        step.setEmpty(Tag.RequestedProcedureID, VR.SH);
-        step.setEmpty(Tag.RequestedProcedureDescription, VR.LO);
-        step.setEmpty(Tag.ScheduledProcedureStepID, VR.SH);
-        step.setEmpty(Tag.ScheduledProcedureStepDescription, VR.LO);
-        step.newSequence(Tag.ScheduledProtocolCodeSequence);
-        return ds;
-    }
-
-    /** The final N-SET: status, end date and time, and one performed series (F.7.2.2.2). */
-    private static Dataset finished(String status) {
-        LocalDateTime now = LocalDateTime.now();
-        Dataset ds = new Dataset();
-        ds.setString(Tag.PerformedProcedureStepEndDate, VR.DA,
-                DateTimes.formatDA(now.toLocalDate()));
-        ds.setString(Tag.PerformedProcedureStepEndTime, VR.TM,
-                DateTimes.formatTM(now.toLocalTime().withNano(0)));
-        ds.setString(Tag.PerformedProcedureStepStatus, VR.CS, status);
-        Dataset series = ds.addItem(Tag.PerformedSeriesSequence);
-        series.setEmpty(Tag.RetrieveAETitle, VR.AE);
-        series.setString(Tag.SeriesDescription, VR.LO, "Lantir MPPS test");
-        series.setEmpty(Tag.PerformingPhysicianName, VR.PN);
-        series.setEmpty(Tag.OperatorsName, VR.PN);
-        series.newSequence(Tag.ReferencedImageSequence);
-        series.setString(Tag.ProtocolName, VR.LO, "LANTIR_TEST");
-        series.setString(Tag.SeriesInstanceUID, VR.UI, UID.create(UID.UUID_ROOT));
-        series.newSequence(Tag.ReferencedNonImageCompositeSOPInstanceSequence);
-        return ds;
+        return result.reply().isSuccess() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 }

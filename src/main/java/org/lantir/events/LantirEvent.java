@@ -17,10 +17,21 @@ public sealed interface LantirEvent {
 
     /**
      * An MPPS instance was created or updated. {@code worklistItemId} is null when the MPPS
-     * matched no worklist row.
+     * matched no worklist row; {@code previousStatus} is null when it was just created
+     * (N-CREATE), else the status before the N-SET.
      */
     record MppsChanged(Instant time, String sopInstanceUid, String callingAeTitle,
-            String status, Long worklistItemId) implements LantirEvent {
+            String status, Long worklistItemId, String previousStatus) implements LantirEvent {
+
+        /** A newly created instance. */
+        public MppsChanged(Instant time, String sopInstanceUid, String callingAeTitle,
+                String status, Long worklistItemId) {
+            this(time, sopInstanceUid, callingAeTitle, status, worklistItemId, null);
+        }
+
+        public boolean created() {
+            return previousStatus == null;
+        }
     }
 
     /** A data source began or finished a run; {@code error} is null on success. */

@@ -44,6 +44,25 @@ public final class SqliteEventLog implements EventLog {
         });
     }
 
+    /**
+     * Newest first, by time then id, among kinds starting with {@code kindPrefix}. The
+     * comparison is on the kind's first characters, not LIKE, so {@code _} and {@code %} in a
+     * prefix mean themselves.
+     */
+    @Override
+    public List<EventRecord> recentByKindPrefix(String kindPrefix, int limit) {
+        return database.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT id, time, kind, source, "
+                    + "subject, worklist_item_id, message FROM event_log "
+                    + "WHERE substr(kind, 1, ?) = ? ORDER BY time DESC, id DESC LIMIT ?")) {
+                select.setInt(1, kindPrefix.length());
+                select.setString(2, kindPrefix);
+                select.setInt(3, limit);
+                return readAll(select);
+            }
+        });
+    }
+
     EventRecord stamped(EventRecord event) {
         if (event.time() != null) {
             return event;

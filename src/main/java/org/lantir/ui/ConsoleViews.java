@@ -3,6 +3,7 @@ package org.lantir.ui;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import org.lantir.ui.mpps.MppsEventsView;
 
 /** The console's screens, in navigation order. */
 final class ConsoleViews {
@@ -15,7 +16,7 @@ final class ConsoleViews {
                 placeholder("_Schedule"),
                 placeholder("Ser_ver"),
                 placeholder("S_ync"),
-                placeholder("_MPPS events"),
+                new MppsEventsView(context),
                 placeholder("_Configuration"),
                 placeholder("_Log"));
     }

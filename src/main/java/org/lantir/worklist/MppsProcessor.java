@@ -63,13 +63,13 @@ final class MppsProcessor {
                 .orElse(null));
         try {
             store.create(instance, itemId == null ? null : ProcedureStepStatus.IN_PROGRESS,
-                    EventRecord.of(now, "MPPS_CREATED", callingAe, uid, itemId,
+                    EventRecord.of(now, MppsEvents.CREATED, callingAe, uid, itemId,
                             describe(instance)));
         } catch (MppsRepository.DuplicateMppsException raced) {
             throw duplicate(uid);
         }
         logCreated(instance, match);
-        publish(instance, itemId != null);
+        publish(instance, null, itemId != null);
         return instance;
     }
 
@@ -87,10 +87,10 @@ final class MppsProcessor {
         MppsInstance updated = stored.withUpdate(status, encode(merged), now);
         ProcedureStepStatus itemStatus = stored.worklistItemId() != null
                 && MppsAttributes.isFinal(status) ? MppsAttributes.worklistStatusOf(status) : null;
-        store.update(updated, itemStatus, EventRecord.of(now, "MPPS_UPDATED", callingAe,
+        store.update(updated, itemStatus, EventRecord.of(now, MppsEvents.UPDATED, callingAe,
                 sopInstanceUid, stored.worklistItemId(), describe(updated)));
         logUpdated(stored, updated);
-        publish(updated, itemStatus != null);
+        publish(updated, stored.status(), itemStatus != null);
         return updated;
     }
 
@@ -135,8 +135,8 @@ final class MppsProcessor {
     }
 
     private static String describe(MppsInstance instance) {
-        return instance.status() + (instance.worklistItemId() == null
-                ? "; matches no worklist row" : "; matched by " + instance.matchedBy());
+        return MppsEvents.message(instance.status(),
+                instance.worklistItemId() == null ? null : instance.matchedBy());
     }
 
     private static void logCreated(MppsInstance instance,
@@ -156,10 +156,12 @@ final class MppsProcessor {
                 after.status(), after.worklistItemId());
     }
 
-    private void publish(MppsInstance instance, boolean rowChanged) {
+    /** @param previousStatus null for an N-CREATE */
+    private void publish(MppsInstance instance, String previousStatus, boolean rowChanged) {
         Instant now = instance.updatedAt();
         events.publish(new LantirEvent.MppsChanged(now, instance.sopInstanceUid(),
-                instance.callingAeTitle(), instance.status(), instance.worklistItemId()));
+                instance.callingAeTitle(), instance.status(), instance.worklistItemId(),
+                previousStatus));
         if (rowChanged) {
             events.publish(new LantirEvent.WorklistChanged(now, "mpps", 0, 1, 0));
         }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lantir.testing.InMemoryEventLog;
 import org.lantir.worklist.EventRecord;
 
 class SqliteEventLogTest {
@@ -45,6 +46,51 @@ class SqliteEventLogTest {
             assertThat(log.recent(2)).extracting(EventRecord::kind).containsExactly("B", "C");
             assertThat(log.recent(10).get(0).worklistItemId()).isEqualTo(7L);
             assertThat(log.recent(10).get(1).time()).isEqualTo(t0.plus(Duration.ofNanos(1500)));
+        }
+    }
+
+    @Test
+    void recentByKindPrefixKeepsOnlyThoseKindsNewestFirstAndLimited() {
+        try (Database db = Database.open(dir.resolve("w.db"), clock)) {
+            SqliteEventLog log = new SqliteEventLog(db);
+            Instant t0 = clock.instant();
+            log.append(EventRecord.of(t0, "MPPS_CREATED", "MRI_3T", "2.25.1", 4L, "a"));
+            log.append(EventRecord.of(t0.plusSeconds(1), "SYNC_SUCCEEDED", "redcap", null, null,
+                    "b"));
+            log.append(EventRecord.of(t0.plusSeconds(2), "MPPSX", "MRI_3T", "2.25.9", null, "c"));
+            log.append(EventRecord.of(t0.plusSeconds(3), "MPPS_UPDATED", "MRI_3T", "2.25.1", 4L,
+                    "d"));
+            log.append(EventRecord.of(t0.plusSeconds(4), "mpps_created", "MRI_3T", "2.25.2",
+                    null, "e"));
+
+            assertThat(log.recentByKindPrefix("MPPS_", 10)).extracting(EventRecord::message)
+                    .as("'_' is a character, not LIKE's wildcard; case counts")
+                    .containsExactly("d", "a");
+            assertThat(log.recentByKindPrefix("MPPS_", 1)).extracting(EventRecord::kind)
+                    .containsExactly("MPPS_UPDATED");
+            assertThat(log.recentByKindPrefix("SYNC_", 10)).extracting(EventRecord::source)
+                    .containsExactly("redcap");
+            assertThat(log.recentByKindPrefix("NOTHING", 10)).isEmpty();
+        }
+    }
+
+    @Test
+    void theDefaultQueryOfALogInMemoryAgreesWithTheStore() {
+        try (Database db = Database.open(dir.resolve("w.db"), clock)) {
+            SqliteEventLog stored = new SqliteEventLog(db);
+            InMemoryEventLog memory = new InMemoryEventLog();
+            Instant t0 = clock.instant();
+            for (int i = 0; i < 6; i++) {
+                EventRecord e = EventRecord.of(t0.plusSeconds(i), i % 2 == 0 ? "MPPS_CREATED"
+                        : "SYNC_FAILED", "s", "2.25." + i, null, "m" + i);
+                stored.append(e);
+                memory.append(e);
+            }
+
+            assertThat(memory.recentByKindPrefix("MPPS_", 2)).extracting(EventRecord::message)
+                    .containsExactly("m4", "m2")
+                    .isEqualTo(stored.recentByKindPrefix("MPPS_", 2).stream()
+                            .map(EventRecord::message).toList());
         }
     }
 

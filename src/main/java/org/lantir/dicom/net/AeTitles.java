@@ -5,7 +5,7 @@ package org.lantir.dicom.net;
  * backslash or control characters; leading and trailing spaces are not significant, so titles
  * are compared with them removed.
  */
-final class AeTitles {
+public final class AeTitles {
 
     private AeTitles() {
     }
@@ -25,7 +25,7 @@ final class AeTitles {
      *
      * @throws IllegalArgumentException when it is empty or not a valid AE value
      */
-    static String require(String title, String what) {
+    public static String require(String title, String what) {
         String stripped = strip(title);
         if (stripped == null || stripped.isEmpty()) {
             throw new IllegalArgumentException(what + ": an AE title must not be empty");
