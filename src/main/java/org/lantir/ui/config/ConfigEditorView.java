@@ -2,9 +2,14 @@ package org.lantir.ui.config;
 
 import atlantafx.base.theme.Styles;
 import java.util.List;
+import java.util.Locale;
+import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -36,6 +41,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.lantir.config.CloseAction;
+import org.lantir.config.ConfigSecrets;
 import org.lantir.sync.redcap.RedcapSource;
 import org.lantir.ui.ConsoleView;
 import org.lantir.worklist.ProcedureStepStatus;
@@ -129,10 +135,8 @@ public final class ConfigEditorView implements ConsoleView {
                 textField(model.allowedAet(), "config-allowed-aet", "any caller"),
                 model.allowedAet(), "Comma-separated, e.g. MRI_3T, CT_1; empty allows every "
                         + "caller.");
-        row = addRow(grid, row, "Visible statuses", statusBoxes(), null,
-                "What a query without a status key returns.");
-        Label statusesError = errorLabel(model.statusesErrorProperty());
-        grid.add(statusesError, 1, row++);
+        row = addRowWithError(grid, row, "Visible statuses", statusBoxes(),
+                model.statusesErrorProperty(), "What a query without a status key returns.");
         row = addRow(grid, row, "_Database file",
                 textField(model.dbPath(), "config-db-path", "the data folder's worklist.db"),
                 model.dbPath(), "A new database file takes effect at the next start.");
@@ -194,7 +198,7 @@ public final class ConfigEditorView implements ConsoleView {
         });
         sourceList.getSelectionModel().selectedItemProperty().addListener((o, old, now) ->
                 showSource(now));
-        model.sources().addListener((javafx.collections.ListChangeListener<SourceForm>) c -> {
+        model.sources().addListener((ListChangeListener<SourceForm>) c -> {
             if (sourceList.getSelectionModel().isEmpty() && !model.sources().isEmpty()) {
                 sourceList.getSelectionModel().selectFirst();
             }
@@ -314,7 +318,7 @@ public final class ConfigEditorView implements ConsoleView {
         field.setPrefWidth(260);
         TableColumn<MappingRow, String> target = new TableColumn<>("Worklist field");
         target.setCellValueFactory(c -> c.getValue().worklistFieldProperty());
-        ObservableList<String> targets = javafx.collections.FXCollections.observableArrayList(
+        ObservableList<String> targets = FXCollections.observableArrayList(
                 RedcapSource.fieldMappingTargets());
         target.setCellFactory(column -> {
             ComboBoxTableCell<MappingRow, String> cell = new ComboBoxTableCell<>(targets);
@@ -377,7 +381,7 @@ public final class ConfigEditorView implements ConsoleView {
         });
         jsonPause.setOnFinished(e -> model.editRawJson(json.getText()));
         Label hint = new Label("The whole file, for the settings the form does not show. "
-                + "Credentials appear as " + org.lantir.config.ConfigSecrets.MASK
+                + "Credentials appear as " + ConfigSecrets.MASK
                 + "; leave that as it is to keep them, or type them in the form.");
         hint.setWrapText(true);
         hint.getStyleClass().add(Styles.TEXT_MUTED);
@@ -406,6 +410,12 @@ public final class ConfigEditorView implements ConsoleView {
         status.setId("config-status");
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
+        model.statusIsProblemProperty().addListener((o, was, problem) -> {
+            status.getStyleClass().remove("error-text");
+            if (problem) {
+                status.getStyleClass().add("error-text");
+            }
+        });
         hideWhenEmpty(status);
 
         Button save = button("Save and _apply", "config-save", () -> {
@@ -437,7 +447,7 @@ public final class ConfigEditorView implements ConsoleView {
 
     /** Reads typed JSON at once (before a save, on leaving the tab). */
     private void flushJson() {
-        if (jsonPause.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+        if (jsonPause.getStatus() == Animation.Status.RUNNING) {
             jsonPause.stop();
             model.editRawJson(json.getText());
         }
@@ -482,13 +492,19 @@ public final class ConfigEditorView implements ConsoleView {
     /** A labelled control with its problem and a hint below it; returns the next row. */
     private static int addRow(GridPane grid, int row, String label, Node control,
             FormField field, String hint) {
+        return addRowWithError(grid, row, label, control,
+                field == null ? null : field.errorProperty(), hint);
+    }
+
+    private static int addRowWithError(GridPane grid, int row, String label, Node control,
+            ObservableStringValue error, String hint) {
         Label name = new Label(label);
         name.setMnemonicParsing(true);
         name.setLabelFor(control instanceof HBox box && !box.getChildren().isEmpty()
                 ? box.getChildren().get(0) : control);
         VBox cell = new VBox(2, control);
-        if (field != null) {
-            cell.getChildren().add(errorLabel(field.errorProperty()));
+        if (error != null) {
+            cell.getChildren().add(errorLabel(error));
         }
         if (hint != null) {
             Label text = new Label(hint);
@@ -519,7 +535,9 @@ public final class ConfigEditorView implements ConsoleView {
         bind(shown, field, id + "-shown");
         masked.visibleProperty().bind(model.revealSecretsProperty().not());
         shown.visibleProperty().bind(model.revealSecretsProperty());
-        ToggleButton reveal = new ToggleButton("Show");
+        ToggleButton reveal = new ToggleButton();
+        reveal.textProperty().bind(Bindings.when(model.revealSecretsProperty())
+                .then("Hide").otherwise("Show"));
         reveal.setId(id + "-reveal");
         reveal.selectedProperty().bindBidirectional(model.revealSecretsProperty());
         StackPane both = new StackPane(masked, shown);
@@ -536,7 +554,7 @@ public final class ConfigEditorView implements ConsoleView {
         text.pseudoClassStateChanged(Styles.STATE_DANGER, !field.error().isEmpty());
     }
 
-    private static Label errorLabel(javafx.beans.value.ObservableStringValue error) {
+    private static Label errorLabel(ObservableStringValue error) {
         Label label = new Label();
         label.textProperty().bind(error);
         label.setWrapText(true);
@@ -559,7 +577,7 @@ public final class ConfigEditorView implements ConsoleView {
     }
 
     private static String words(ProcedureStepStatus status) {
-        String lower = status.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        String lower = status.name().replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 }

@@ -85,6 +85,7 @@ public final class ConfigEditorViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canSave = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper statusIsProblem = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<ApplyResult> lastResult = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty revealSecrets = new SimpleBooleanProperty(this, "reveal");
 
@@ -139,6 +140,7 @@ public final class ConfigEditorViewModel {
 
     private void loaded(Optional<ConfigStore.Loaded> loaded) {
         busy.set(false);
+        statusIsProblem.set(false);
         if (loaded.isEmpty()) {
             saved = null;
             fill(running);
@@ -154,6 +156,7 @@ public final class ConfigEditorViewModel {
 
     private void unreadable(ConfigException e) {
         busy.set(false);
+        statusIsProblem.set(true);
         saved = null;
         fill(running);
         status.set("The file cannot be used: " + e.getMessage() + ". The form shows the "
@@ -172,6 +175,7 @@ public final class ConfigEditorViewModel {
         }
         LantirConfig config = draft;
         busy.set(true);
+        statusIsProblem.set(false);
         status.set("Saving…");
         threads.background().execute(() -> saveAndApply(config));
     }
@@ -205,6 +209,7 @@ public final class ConfigEditorViewModel {
         }
         lastResult.set(result);
         status.set(text);
+        statusIsProblem.set(result == null || !result.problems().isEmpty());
         updateState();
     }
 
@@ -544,6 +549,11 @@ public final class ConfigEditorViewModel {
     /** What the last read or save did, in words. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
+    }
+
+    /** Whether the status tells of something that did not work. */
+    public ReadOnlyBooleanProperty statusIsProblemProperty() {
+        return statusIsProblem.getReadOnlyProperty();
     }
 
     /** What the last save restarted; null before the first. */

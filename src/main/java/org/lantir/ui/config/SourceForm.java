@@ -1,6 +1,8 @@
 package org.lantir.ui.config;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +105,7 @@ public final class SourceForm {
 
     /** Every field, for mapping a problem's path to the field it is about. */
     List<FormField> fields() {
-        List<FormField> all = new java.util.ArrayList<>(List.of(name, syncInterval,
+        List<FormField> all = new ArrayList<>(List.of(name, syncInterval,
                 windowStart, windowEnd));
         all.addAll(redcap.values());
         all.addAll(calpendo.values());
@@ -112,7 +114,7 @@ public final class SourceForm {
 
     /** What the value of each observable part of the form hangs on, for change listeners. */
     List<Observable> observables() {
-        List<Observable> all = new java.util.ArrayList<>(List.of(type, enabled, mapping));
+        List<Observable> all = new ArrayList<>(List.of(type, enabled, mapping));
         fields().forEach(field -> all.add(field.valueProperty()));
         return all;
     }
@@ -139,7 +141,7 @@ public final class SourceForm {
     }
 
     private void checkMapping(Problems problems) {
-        Set<String> fieldsSeen = new java.util.HashSet<>();
+        Set<String> fieldsSeen = new HashSet<>();
         String at = path + ".field_mapping";
         for (MappingRow row : mapping) {
             if (row.isBlank()) {

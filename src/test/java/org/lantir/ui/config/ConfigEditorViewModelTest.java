@@ -251,6 +251,7 @@ class ConfigEditorViewModelTest {
         assertThat(model.statusProperty().get()).contains("Saved to " + file)
                 .contains("lantir.json.bak").contains("DICOM server restarted on port 11112.");
         assertThat(model.lastResultProperty().get().server()).isEqualTo(Change.RESTARTED);
+        assertThat(model.statusIsProblemProperty().get()).isFalse();
         assertThat(model.dirtyProperty().get()).isFalse();
         assertThat(model.canSaveProperty().get()).isFalse();
 
@@ -267,6 +268,24 @@ class ConfigEditorViewModelTest {
     }
 
     @Test
+    void whatCouldNotBeAppliedIsToldAsAProblem() {
+        ConfigEditorViewModel failing = new ConfigEditorViewModel(store,
+                config -> new ApplyResult(Change.FAILED, Change.UNCHANGED, false, List.of(),
+                        List.of(), List.of("The DICOM server is stopped: port 104 on "
+                                + "127.0.0.1 is already in use.")),
+                directThreads(), LantirConfig.defaults());
+        failing.load();
+        failing.port().set("104");
+
+        failing.save();
+
+        assertThat(failing.statusProperty().get()).contains("Saved to")
+                .endsWith("port 104 on 127.0.0.1 is already in use.");
+        assertThat(failing.statusIsProblemProperty().get()).isTrue();
+        assertThat(failing.dirtyProperty().get()).as("the file holds it").isFalse();
+    }
+
+    @Test
     void aFileThatCannotBeWrittenIsReportedAndNothingIsApplied() throws Exception {
         Files.delete(file);
         Files.createDirectory(file);
@@ -275,6 +294,7 @@ class ConfigEditorViewModelTest {
         model.save();
 
         assertThat(model.statusProperty().get()).startsWith("The file was not saved");
+        assertThat(model.statusIsProblemProperty().get()).isTrue();
         assertThat(applied).isEmpty();
         assertThat(model.canSaveProperty().get()).isTrue();
     }
