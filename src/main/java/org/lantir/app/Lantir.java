@@ -246,7 +246,8 @@ public final class Lantir implements AutoCloseable {
      * takes effect at the next start.
      * </ul>
      * A service that was not running is rebuilt but not started. {@link #config()} returns
-     * {@code next} from now on, whatever could not start.
+     * {@code next} from the start of the call, whatever could not start, so that whoever
+     * reacts to the restart's {@link LantirEvent.ServerState} events reads the new settings.
      */
     public ApplyResult apply(LantirConfig next) {
         Objects.requireNonNull(next, "next");
