@@ -9,14 +9,18 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.lantir.app.ApplyResult.Change;
 import org.lantir.config.DataSourceConfig;
 import org.lantir.config.LantirConfig;
 import org.lantir.config.ServerSettings;
 import org.lantir.dicom.data.SpecificCharacterSet;
 import org.lantir.dicom.net.DicomServer;
 import org.lantir.events.EventFeed;
+import org.lantir.events.LantirEvent;
 import org.lantir.scp.ModalityWorklistScp;
 import org.lantir.scp.MppsScp;
 import org.lantir.scp.MwlScpSettings;
@@ -27,6 +31,7 @@ import org.lantir.store.SqliteSyncStateStore;
 import org.lantir.store.SqliteWorklistRepository;
 import org.lantir.sync.ConfiguredSources;
 import org.lantir.sync.RepositorySyncSink;
+import org.lantir.sync.SourceFactory;
 import org.lantir.sync.SyncOutcome;
 import org.lantir.sync.SyncScheduler;
 import org.lantir.sync.redcap.RedcapSource;
@@ -40,6 +45,11 @@ import org.slf4j.LoggerFactory;
  * Modality Worklist and MPPS services, the data-source scheduler and the event feed, built from
  * one configuration. The command line, and later the desktop window and the REST API, drive
  * the same instance.
+ *
+ * <p>A new configuration is taken without a full restart ({@link #apply}): only the services
+ * it touches are rebuilt, so {@link #config()}, {@link #dicomServer()} and {@link #scheduler()}
+ * may return new instances afterwards; callers ask again rather than keep them. Starting,
+ * stopping, applying and closing take turns; the getters never wait.
  */
 public final class Lantir implements AutoCloseable {
 
@@ -47,42 +57,61 @@ public final class Lantir implements AutoCloseable {
 
     /** How long closing waits for an interrupted sync run to give up its connection. */
     private static final Duration SYNC_STOP_TIMEOUT = Duration.ofSeconds(10);
+    private static final Map<String, SourceFactory> SOURCE_TYPES =
+            Map.of(DataSourceConfig.TYPE_REDCAP, RedcapSource.FACTORY);
 
-    private final LantirConfig config;
     private final Database database;
+    private final Path databaseFile;
+    private final Clock clock;
+    private final Map<String, SourceFactory> sourceTypes;
     private final EventFeed events;
     private final SqliteEventLog eventLog;
+    private final SqliteWorklistRepository rows;
     private final WorklistService worklist;
-    private final DicomServer dicomServer;
-    private final SyncScheduler scheduler;
+    /** Start, stop, apply and close hold it; the fields below it change only under it. */
+    private final Object lifecycle = new Object();
+    private volatile LantirConfig config;
+    private volatile DicomServer dicomServer;
+    private volatile SyncScheduler scheduler;
+    private boolean syncStarted;
+    private Map<String, String> syncEnvironment = Map.of();
 
-    private Lantir(LantirConfig config, Database database, Clock clock) {
+    private Lantir(LantirConfig config, Database database, Path databaseFile, Clock clock,
+            Map<String, SourceFactory> sourceTypes) {
         this.config = config;
         this.database = database;
+        this.databaseFile = databaseFile;
+        this.clock = clock;
+        this.sourceTypes = Map.copyOf(sourceTypes);
         this.events = new EventFeed();
         this.eventLog = new SqliteEventLog(database);
-        SqliteWorklistRepository rows = new SqliteWorklistRepository(database);
+        this.rows = new SqliteWorklistRepository(database);
         this.worklist = new WorklistService(rows, new SqliteMppsRepository(database), eventLog,
-                events, worklistSettings(config), clock);
-        this.dicomServer = newDicomServer(config.lantir().server());
-        this.scheduler = new SyncScheduler(new RepositorySyncSink(rows, worklist::applySync),
-                new SqliteSyncStateStore(database), eventLog, events, clock,
-                config.lantir().sync());
+                events, worklistSettings(WorklistSettings.defaults(), config), clock);
+        this.dicomServer = newDicomServer(config);
+        this.scheduler = newScheduler(config);
     }
 
     /**
      * Opens the database named by the configuration (or {@code defaultDatabase}) and builds
      * the services; nothing listens or syncs until {@link #startServer()} and
-     * {@link #startSync()}.
+     * {@link #startSync}.
      */
     public static Lantir open(LantirConfig config, Path defaultDatabase) {
+        return open(config, defaultDatabase, SOURCE_TYPES);
+    }
+
+    /** As {@link #open(LantirConfig, Path)}, with the data-source types given (tests). */
+    static Lantir open(LantirConfig config, Path defaultDatabase,
+            Map<String, SourceFactory> sourceTypes) {
         Path file = databaseFile(config, defaultDatabase);
         if (!Files.exists(file)) {
             LOG.info("Creating a new worklist database at {}", file);
         }
         Database database = Database.open(file);
         try {
-            Lantir lantir = new Lantir(config, database, Clock.systemDefaultZone());
+            Lantir lantir = new Lantir(config, database, file, Clock.systemDefaultZone(),
+                    sourceTypes);
             // Before any MPPS or sync can touch the rows: rows imported from the Python tool
             // have no SPS ID or Requested Procedure ID, and stay unpublished until minted.
             lantir.worklist.backfillMissingIds();
@@ -98,29 +127,37 @@ public final class Lantir implements AutoCloseable {
         return config.dbPath() != null ? config.dbPath().path() : defaultDatabase;
     }
 
-    private static WorklistSettings worklistSettings(LantirConfig config) {
+    /** {@code base} with the worklist settings the configuration makes. */
+    private static WorklistSettings worklistSettings(WorklistSettings base,
+            LantirConfig config) {
         ServerSettings server = config.lantir().server();
-        return WorklistSettings.defaults()
-                .withUidRoot(config.lantir().uidRoot())
+        return base.withUidRoot(config.lantir().uidRoot())
                 .withVisibleStatuses(server.visibleStatuses())
                 .withPersonNameIgnoresCase(server.personNameCaseInsensitive())
                 .withUnassignedStation(server.unassignedStation());
     }
 
-    private DicomServer newDicomServer(ServerSettings server) {
+    private DicomServer newDicomServer(LantirConfig settings) {
+        ServerSettings server = settings.lantir().server();
         org.lantir.dicom.net.ServerSettings net = org.lantir.dicom.net.ServerSettings
                 .of(server.aeTitle(), server.bindAddress(), server.port())
                 .withMaxAssociations(server.maxAssociations())
                 .withTimeouts(org.lantir.dicom.net.ServerSettings.DEFAULT_ARTIM_TIMEOUT,
                         Duration.ofSeconds(server.idleTimeoutSeconds()))
                 .withMaxPduLengthReceived(server.maxPduLength())
-                .withAllowedCallingAeTitles(new HashSet<>(config.allowedAet()))
+                .withAllowedCallingAeTitles(new HashSet<>(settings.allowedAet()))
                 .withDefaultCharacterSet(defaultCharsets(server.callingAeDefaultCharsets()));
         DicomServer dicom = new DicomServer(net);
         dicom.register(new ModalityWorklistScp(worklist,
                 new MwlScpSettings(server.maxAnswers(), server.callingAeAsStation())));
         dicom.register(new MppsScp(worklist));
         return dicom;
+    }
+
+    private SyncScheduler newScheduler(LantirConfig settings) {
+        return new SyncScheduler(new RepositorySyncSink(rows, worklist::applySync),
+                new SqliteSyncStateStore(database), eventLog, events, clock,
+                settings.lantir().sync());
     }
 
     private static Function<String, SpecificCharacterSet> defaultCharsets(
@@ -131,28 +168,53 @@ public final class Lantir implements AutoCloseable {
         };
     }
 
-    /** Starts listening for associations. */
+    /** Starts listening for associations; tells the event feed. */
     public void startServer() throws IOException {
-        dicomServer.start();
+        synchronized (lifecycle) {
+            DicomServer server = dicomServer;
+            server.start();
+            publishState(server, server.port());
+        }
     }
 
+    /** Stops listening (associations in progress are aborted); tells the event feed. */
     public void stopServer() {
-        dicomServer.stop();
+        synchronized (lifecycle) {
+            stopAndTell(dicomServer);
+        }
+    }
+
+    private void stopAndTell(DicomServer server) {
+        int port = server.port();
+        if (server.isRunning()) {
+            server.stop();
+            publishState(server, port);
+        }
     }
 
     /**
      * Builds every enabled data source and starts their schedules. A source that cannot be
      * built (e.g. no REDCap URL) is logged and left out; the others still run.
      *
+     * @param env the process environment, where credentials may live; kept for the sources a
+     *        later {@link #apply} builds
      * @return one plain-words problem per source left out
      */
     public List<String> startSync(Map<String, String> env) {
-        List<String> problems = ConfiguredSources.addTo(scheduler, config,
-                Map.of(DataSourceConfig.TYPE_REDCAP, RedcapSource.FACTORY), env);
+        synchronized (lifecycle) {
+            syncEnvironment = Map.copyOf(env);
+            syncStarted = true;
+            return startSources(scheduler, config);
+        }
+    }
+
+    private List<String> startSources(SyncScheduler target, LantirConfig settings) {
+        List<String> problems = ConfiguredSources.addTo(target, settings, sourceTypes,
+                syncEnvironment);
         for (String problem : problems) {
             LOG.error("Data source not started: {}", problem);
         }
-        scheduler.start();
+        target.start();
         return problems;
     }
 
@@ -161,11 +223,130 @@ public final class Lantir implements AutoCloseable {
      * so sessions deleted upstream and still SCHEDULED leave the worklist.
      */
     public List<CompletableFuture<SyncOutcome>> syncAllNow(boolean full) {
+        SyncScheduler current = scheduler;
         List<CompletableFuture<SyncOutcome>> runs = new ArrayList<>();
-        for (String source : scheduler.sourceNames()) {
-            runs.add(scheduler.syncNow(source, full));
+        for (String source : current.sourceNames()) {
+            runs.add(current.syncNow(source, full));
         }
         return runs;
+    }
+
+    /**
+     * Takes a new configuration while running, restarting only what it changes:
+     * <ul>
+     * <li>the DICOM server's settings (AE title, address, port, allowed calling AE titles,
+     * limits, timeouts, character sets, answers per query, calling AE as station): the server
+     * is stopped (associations in progress are aborted) and a new one listens with the new
+     * settings; if it cannot, it stays stopped and the problem says why;
+     * <li>the data sources, the top-level protocol or {@code lantir.sync}: the schedules stop,
+     * a run in progress is interrupted and waited for, and new schedules start;
+     * <li>the worklist settings (visible statuses, person-name case, rows without a station,
+     * UID root): changed in place;
+     * <li>{@code db_path}: the open database cannot be switched under a running server, so it
+     * takes effect at the next start.
+     * </ul>
+     * A service that was not running is rebuilt but not started. {@link #config()} returns
+     * {@code next} from the start of the call, whatever could not start, so that whoever
+     * reacts to the restart's {@link LantirEvent.ServerState} events reads the new settings.
+     */
+    public ApplyResult apply(LantirConfig next) {
+        Objects.requireNonNull(next, "next");
+        synchronized (lifecycle) {
+            LantirConfig previous = config;
+            List<String> messages = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            config = next;
+
+            boolean worklistUpdated = applyWorklistSettings(next, messages);
+            Change server = Listener.of(previous).equals(Listener.of(next)) ? Change.UNCHANGED
+                    : replaceServer(next, messages, problems);
+            Change sync = sourcesUnchanged(previous, next) ? Change.UNCHANGED
+                    : replaceScheduler(next, messages, problems);
+            List<String> atNextStart = new ArrayList<>();
+            if (!databaseFile(next, databaseFile).equals(databaseFile)) {
+                atNextStart.add("db_path");
+                messages.add("The database path takes effect at the next start; until then "
+                        + "Lantir keeps using " + databaseFile + ".");
+            }
+            if (messages.isEmpty() && problems.isEmpty()) {
+                messages.add("Nothing needed a restart.");
+            }
+            ApplyResult result = new ApplyResult(server, sync, worklistUpdated, atNextStart,
+                    messages, problems);
+            LOG.info("Configuration applied: server {}, sync {}, worklist settings {}{}",
+                    server, sync, worklistUpdated ? "updated" : "unchanged",
+                    atNextStart.isEmpty() ? "" : "; at the next start: " + atNextStart);
+            return result;
+        }
+    }
+
+    private boolean applyWorklistSettings(LantirConfig next, List<String> messages) {
+        WorklistSettings current = worklist.settings();
+        WorklistSettings wanted = worklistSettings(current, next);
+        if (wanted.equals(current)) {
+            return false;
+        }
+        worklist.updateSettings(wanted);
+        messages.add("Worklist settings updated; the next query uses them.");
+        return true;
+    }
+
+    private Change replaceServer(LantirConfig next, List<String> messages,
+            List<String> problems) {
+        DicomServer old = dicomServer;
+        boolean wasRunning = old.isRunning();
+        stopAndTell(old);
+        DicomServer fresh = newDicomServer(next);
+        dicomServer = fresh;
+        ServerSettings settings = next.lantir().server();
+        if (!wasRunning) {
+            messages.add("The DICOM server is stopped; its new settings apply when it starts.");
+            return Change.UPDATED_STOPPED;
+        }
+        try {
+            fresh.start();
+        } catch (IOException e) {
+            String problem = ServerProblems.listenProblem(e, settings.bindAddress(),
+                    settings.port());
+            LOG.error("The DICOM server did not restart: {}", problem);
+            problems.add("The DICOM server is stopped: " + problem + ". Choose another port "
+                    + "or address, or stop the other program, then start the server.");
+            return Change.FAILED;
+        }
+        publishState(fresh, fresh.port());
+        messages.add(String.format("DICOM server restarted: listening on %s port %d as %s.",
+                settings.bindAddress(), fresh.port(), settings.aeTitle()));
+        return Change.RESTARTED;
+    }
+
+    private static boolean sourcesUnchanged(LantirConfig previous, LantirConfig next) {
+        return previous.dataSources().equals(next.dataSources())
+                && previous.protocol().equals(next.protocol())
+                && previous.lantir().sync().equals(next.lantir().sync());
+    }
+
+    private Change replaceScheduler(LantirConfig next, List<String> messages,
+            List<String> problems) {
+        SyncScheduler old = scheduler;
+        old.close();
+        if (!awaitSyncThreads(old)) {
+            problems.add("The sync did not restart: a data-source run did not stop within "
+                    + SYNC_STOP_TIMEOUT.toSeconds() + " s. Start the sync again later.");
+            scheduler = newScheduler(next);
+            syncStarted = false;
+            return Change.FAILED;
+        }
+        SyncScheduler fresh = newScheduler(next);
+        scheduler = fresh;
+        if (!syncStarted) {
+            messages.add("The sync is stopped; its new settings apply when it starts.");
+            return Change.UPDATED_STOPPED;
+        }
+        problems.addAll(startSources(fresh, next));
+        List<String> names = fresh.sourceNames();
+        messages.add(names.isEmpty() ? "Sync restarted; no data source is enabled."
+                : "Sync restarted with " + String.join(", ", names) + ".");
+        return Change.RESTARTED;
     }
 
     public LantirConfig config() {
@@ -202,22 +383,50 @@ public final class Lantir implements AutoCloseable {
      */
     @Override
     public void close() {
-        scheduler.close();
-        dicomServer.stop();
-        awaitSyncThreads();
-        events.close();
-        database.close();
+        synchronized (lifecycle) {
+            SyncScheduler sync = scheduler;
+            sync.close();
+            stopAndTell(dicomServer);
+            if (!awaitSyncThreads(sync)) {
+                LOG.warn("A data-source run did not stop within {} s; closing the database "
+                        + "anyway (its transaction is rolled back)",
+                        SYNC_STOP_TIMEOUT.toSeconds());
+            }
+            events.close();
+            database.close();
+        }
         LOG.info("Lantir stopped");
     }
 
-    private void awaitSyncThreads() {
+    private static boolean awaitSyncThreads(SyncScheduler sync) {
         try {
-            if (!scheduler.awaitTermination(SYNC_STOP_TIMEOUT)) {
-                LOG.warn("A data-source run did not stop within {} s; closing the database "
-                        + "anyway (its transaction is rolled back)", SYNC_STOP_TIMEOUT.toSeconds());
-            }
+            return sync.awaitTermination(SYNC_STOP_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Tells the event feed the server is listening, or has stopped, at {@code port}. */
+    private void publishState(DicomServer server, int port) {
+        var settings = server.settings();
+        events.publish(new LantirEvent.ServerState(clock.instant(), server.isRunning(),
+                settings.bindAddress(), port, settings.aeTitle()));
+    }
+
+    /**
+     * The settings the DICOM server is built from; a change in any restarts it. The worklist
+     * settings kept in {@code lantir.server} change in place and are not among them.
+     */
+    private record Listener(String aeTitle, String bindAddress, int port, int maxAssociations,
+            int idleTimeoutSeconds, int maxPduLength, Map<String, String> charsets,
+            int maxAnswers, Set<String> callingAeAsStation, List<String> allowedAet) {
+
+        static Listener of(LantirConfig config) {
+            ServerSettings s = config.lantir().server();
+            return new Listener(s.aeTitle(), s.bindAddress(), s.port(), s.maxAssociations(),
+                    s.idleTimeoutSeconds(), s.maxPduLength(), s.callingAeDefaultCharsets(),
+                    s.maxAnswers(), s.callingAeAsStation(), config.allowedAet());
         }
     }
 }

@@ -7,7 +7,6 @@ import org.lantir.app.AppPaths;
 import org.lantir.app.Lantir;
 import org.lantir.app.ServerProblems;
 import org.lantir.config.LantirConfig;
-import org.lantir.config.LantirSettings;
 import org.lantir.config.ServerSettings;
 import org.lantir.store.StoreException;
 import org.slf4j.Logger;
@@ -89,7 +88,6 @@ final class StartCommand implements Callable<Integer> {
                 options.aeTitle != null ? options.aeTitle : s.aeTitle(),
                 options.ip != null ? options.ip : s.bindAddress(),
                 options.port != null ? options.port : s.port());
-        LantirSettings lantir = config.lantir();
-        return config.withLantir(new LantirSettings(server, lantir.uidRoot(), lantir.sync()));
+        return config.withLantir(config.lantir().withServer(server));
     }
 }

@@ -53,6 +53,9 @@ public final class ConfigDefaults {
     public static final Duration SYNC_RETRY_INITIAL = Duration.ofSeconds(15);
     public static final Duration SYNC_RETRY_MAX = Duration.ofMinutes(10);
 
+    /** Closing the desktop window stops the server and the sync unless the file says "ask". */
+    public static final CloseAction CLOSE_ACTION = CloseAction.STOP;
+
     /** Name given to the data source converted from the legacy flat format. */
     public static final String LEGACY_SOURCE_NAME = "redcap_legacy";
 

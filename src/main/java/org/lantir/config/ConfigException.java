@@ -14,17 +14,20 @@ public final class ConfigException extends Exception {
 
     private final transient Path file;
     private final String jsonPath;
+    private final String problem;
 
     public ConfigException(Path file, String jsonPath, String problem) {
         super(format(file, jsonPath, problem));
         this.file = file;
         this.jsonPath = jsonPath;
+        this.problem = problem;
     }
 
     public ConfigException(Path file, String jsonPath, String problem, Throwable cause) {
         super(format(file, jsonPath, problem), cause);
         this.file = file;
         this.jsonPath = jsonPath;
+        this.problem = problem;
     }
 
     /** The file being read, or null when the JSON did not come from a file. */
@@ -35,6 +38,11 @@ public final class ConfigException extends Exception {
     /** The JSON path of the offending value, or an empty string for the whole file. */
     public String jsonPath() {
         return jsonPath;
+    }
+
+    /** What is wrong, without the file and the path (e.g. "expected a whole number ..."). */
+    public String problem() {
+        return problem;
     }
 
     private static String format(Path file, String jsonPath, String problem) {

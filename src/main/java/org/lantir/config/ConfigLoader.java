@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.function.Consumer;
 
 /**
  * Reads and writes the configuration file: the Python tool's JSON (its {@code data_sources}
@@ -47,25 +48,43 @@ public final class ConfigLoader {
      */
     public static LantirConfig parse(String json, Path file, Path baseDir)
             throws ConfigException {
-        JsonNode root = tree(json, file);
+        return parse(json, file, baseDir, ConfigNode.LOG_WARNINGS);
+    }
+
+    /**
+     * As {@link #parse(String, Path, Path)}, with warnings (unknown keys, the legacy format)
+     * handed to {@code warnings} instead of the log: an editor shows them while a person
+     * types, without a WARN line per keystroke.
+     */
+    public static LantirConfig parse(String json, Path file, Path baseDir,
+            Consumer<String> warnings) throws ConfigException {
+        return parseTree(tree(json, file), file, baseDir, warnings);
+    }
+
+    static LantirConfig parseTree(JsonNode root, Path file, Path baseDir,
+            Consumer<String> warnings) throws ConfigException {
         if (root == null || root.isMissingNode()) {
             throw new ConfigException(file, "", "the file is empty; expected a JSON object");
         }
         if (!root.isObject()) {
             throw new ConfigException(file, "", "expected a JSON object at the top level");
         }
-        return ConfigParser.parse(new ConfigNode(file, "", root), baseDir);
+        return ConfigParser.parse(new ConfigNode(file, "", root, warnings), baseDir);
     }
 
     /** The file's JSON text for a configuration (4-space indented, as the Python tool's). */
     public static String toJson(LantirConfig config) {
+        return write(ConfigWriter.toJson(config));
+    }
+
+    static String write(JsonNode tree) {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withSeparators(Separators.createDefaultInstance()
                         .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                 .withObjectIndenter(new DefaultIndenter("    ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("    ", "\n"));
         try {
-            return MAPPER.writer(printer).writeValueAsString(ConfigWriter.toJson(config)) + "\n";
+            return MAPPER.writer(printer).writeValueAsString(tree) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("configuration could not be written as JSON", e);
         }
@@ -99,7 +118,7 @@ public final class ConfigLoader {
         }
     }
 
-    private static JsonNode tree(String json, Path file) throws ConfigException {
+    static JsonNode tree(String json, Path file) throws ConfigException {
         try {
             return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {

@@ -9,26 +9,43 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A JSON object of the configuration file together with its JSON path, so that every typed
  * read can fail with a message naming the file, the path and what was expected. Values of
- * keys that look like credentials are never quoted in messages.
+ * keys that look like credentials are never quoted in messages. Warnings (unknown keys, the
+ * legacy format) go to the sink the whole tree shares: the log by default, the configuration
+ * editor's list while a person types.
  */
 final class ConfigNode {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigNode.class);
 
+    /** The default sink: one WARN line per warning. */
+    static final Consumer<String> LOG_WARNINGS = message -> LOG.warn("{}", message);
+
     private final Path file;
     private final String path;
     private final JsonNode json;
+    private final Consumer<String> warnings;
 
     ConfigNode(Path file, String path, JsonNode json) {
+        this(file, path, json, LOG_WARNINGS);
+    }
+
+    ConfigNode(Path file, String path, JsonNode json, Consumer<String> warnings) {
         this.file = file;
         this.path = path;
         this.json = json;
+        this.warnings = warnings;
+    }
+
+    /** Reports something Lantir reads past, naming the file; {@code problem} names the path. */
+    void warn(String problem) {
+        warnings.accept(where(file) + ": " + problem);
     }
 
     Path file() {
@@ -147,7 +164,7 @@ final class ConfigNode {
         if (!value.isObject()) {
             throw expected(key, "an object");
         }
-        return new ConfigNode(file, pathOf(key), value);
+        return new ConfigNode(file, pathOf(key), value, warnings);
     }
 
     /** The objects of the list under {@code key}, each knowing its path {@code key[i]}. */
@@ -166,7 +183,7 @@ final class ConfigNode {
                 throw new ConfigException(file, at,
                         "expected an object, found " + describe(key, value.get(i)));
             }
-            result.add(new ConfigNode(file, at, value.get(i)));
+            result.add(new ConfigNode(file, at, value.get(i), warnings));
         }
         return result;
     }
@@ -189,8 +206,7 @@ final class ConfigNode {
                 continue;
             }
             if (!field.getKey().startsWith("_") && !silent.contains(field.getKey())) {
-                LOG.warn("{}: unknown key {} is not used by Lantir", where(file),
-                        pathOf(field.getKey()));
+                warn("unknown key " + pathOf(field.getKey()) + " is not used by Lantir");
             }
             extras.put(field.getKey(), JsonValues.toJava(field.getValue()));
         }

@@ -6,13 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Turns the JSON tree of a configuration file into a {@link LantirConfig}. */
 final class ConfigParser {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ConfigParser.class);
 
     static final Set<String> TOP_KEYS = Set.of("db_path", "users_db_path", "db_echo",
             "allowed_aet", "data_sources", "protocol", "api", "lantir");
@@ -30,10 +26,9 @@ final class ConfigParser {
         if (convert) {
             sources = List.of(LegacyFormat.toSource(root));
         } else if (!LegacyFormat.presentKeys(root).isEmpty()) {
-            LOG.warn("{}: legacy keys {} are not used: {}", ConfigNode.where(root.file()),
-                    LegacyFormat.presentKeys(root), sources.isEmpty()
-                            ? "neither site nor redcap2wl is set"
-                            : "data_sources is set");
+            root.warn("legacy keys " + LegacyFormat.presentKeys(root) + " are not used: "
+                    + (sources.isEmpty() ? "neither site nor redcap2wl is set"
+                            : "data_sources is set"));
         }
         Set<String> silent = new HashSet<>(TOLERATED_KEYS);
         if (!convert) {
@@ -96,11 +91,11 @@ final class ConfigParser {
         if (api == null) {
             return ApiConfig.defaults();
         }
-        api.extras(API_KEYS, Set.of());
+        Map<String, Object> extras = api.extras(API_KEYS, Set.of());
         return new ApiConfig(
                 api.texts("cors_allowed_origins", ConfigDefaults.CORS_ALLOWED_ORIGINS),
                 api.bool("cors_allow_credentials", ConfigDefaults.CORS_ALLOW_CREDENTIALS),
                 api.texts("cors_allow_methods", ConfigDefaults.CORS_ALLOW_METHODS),
-                api.texts("cors_allow_headers", ConfigDefaults.CORS_ALLOW_HEADERS));
+                api.texts("cors_allow_headers", ConfigDefaults.CORS_ALLOW_HEADERS), extras);
     }
 }

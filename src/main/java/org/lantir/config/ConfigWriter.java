@@ -52,6 +52,7 @@ final class ConfigWriter {
         node.put("cors_allow_credentials", api.corsAllowCredentials());
         node.set("cors_allow_methods", texts(api.corsAllowMethods()));
         node.set("cors_allow_headers", texts(api.corsAllowHeaders()));
+        putAll(node, api.extras());
         return node;
     }
 
@@ -93,6 +94,11 @@ final class ConfigWriter {
         sync.put("overlap_seconds", lantir.sync().overlap().getSeconds());
         sync.put("retry_initial_seconds", lantir.sync().retryInitial().getSeconds());
         sync.put("retry_max_seconds", lantir.sync().retryMax().getSeconds());
+        putAll(sync, lantir.sync().extras());
+        ObjectNode desktop = node.putObject("desktop");
+        desktop.put("close_action", lantir.desktop().closeAction().configName());
+        putAll(desktop, lantir.desktop().extras());
+        putAll(node, lantir.extras());
         return node;
     }
 
@@ -116,6 +122,7 @@ final class ConfigWriter {
         node.put("max_answers", server.maxAnswers());
         node.set("calling_ae_as_station", texts(server.callingAeAsStation()));
         node.put("unassigned_station", server.unassignedStation().configName());
+        putAll(node, server.extras());
         return node;
     }
 

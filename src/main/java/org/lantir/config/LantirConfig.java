@@ -48,6 +48,11 @@ public record LantirConfig(ConfigPath dbPath, ConfigPath usersDbPath, boolean db
                 dataSources, settings, extras);
     }
 
+    public LantirConfig withAllowedAet(List<String> titles) {
+        return new LantirConfig(dbPath, usersDbPath, dbEcho, titles, protocol, api,
+                dataSources, lantir, extras);
+    }
+
     public LantirConfig withDbPath(ConfigPath path) {
         return new LantirConfig(path, usersDbPath, dbEcho, allowedAet, protocol, api,
                 dataSources, lantir, extras);

@@ -14,7 +14,8 @@ import org.lantir.worklist.UnassignedStation;
 /** Reads Lantir's own {@code lantir} section; every missing value takes its default. */
 final class LantirSectionParser {
 
-    private static final Set<String> KEYS = Set.of("server", "uid_root", "sync");
+    private static final Set<String> KEYS = Set.of("server", "uid_root", "sync", "desktop");
+    private static final Set<String> DESKTOP_KEYS = Set.of("close_action");
     private static final Set<String> SERVER_KEYS = Set.of("ae_title", "bind_address", "port",
             "max_associations", "idle_timeout_seconds", "max_pdu_length", "visible_statuses",
             "person_name_case_insensitive", "calling_ae_default_charsets", "max_answers",
@@ -31,16 +32,28 @@ final class LantirSectionParser {
         if (node == null) {
             return LantirSettings.defaults();
         }
-        node.extras(KEYS, Set.of());
+        Map<String, Object> extras = node.extras(KEYS, Set.of());
         return new LantirSettings(server(node.object("server")), uidRoot(node),
-                sync(node.object("sync")));
+                sync(node.object("sync")), desktop(node.object("desktop")), extras);
+    }
+
+    private static DesktopSettings desktop(ConfigNode node) throws ConfigException {
+        if (node == null) {
+            return DesktopSettings.defaults();
+        }
+        Map<String, Object> extras = node.extras(DESKTOP_KEYS, Set.of());
+        String word = node.text("close_action", null);
+        CloseAction action = word == null ? ConfigDefaults.CLOSE_ACTION
+                : CloseAction.fromConfigName(word).orElseThrow(
+                        () -> node.expected("close_action", "\"stop\" or \"ask\""));
+        return new DesktopSettings(action, extras);
     }
 
     private static ServerSettings server(ConfigNode node) throws ConfigException {
         if (node == null) {
             return ServerSettings.defaults();
         }
-        node.extras(SERVER_KEYS, Set.of());
+        Map<String, Object> extras = node.extras(SERVER_KEYS, Set.of());
         String ae = node.text("ae_title", ConfigDefaults.AE_TITLE).trim();
         if (!ConfigParser.isAeTitle(ae)) {
             throw node.expected("ae_title", "an AE title of 1 to 16 characters");
@@ -57,7 +70,7 @@ final class LantirSectionParser {
                         ConfigDefaults.PERSON_NAME_CASE_INSENSITIVE),
                 charsets(node), node.integer("max_answers", 0, 10_000_000,
                         ConfigDefaults.MAX_ANSWERS, "matches"),
-                aeTitles(node, "calling_ae_as_station"), unassignedStation(node));
+                aeTitles(node, "calling_ae_as_station"), unassignedStation(node), extras);
     }
 
     private static UnassignedStation unassignedStation(ConfigNode node) throws ConfigException {
@@ -140,11 +153,11 @@ final class LantirSectionParser {
         if (node == null) {
             return SyncSettings.defaults();
         }
-        node.extras(SYNC_KEYS, Set.of());
+        Map<String, Object> extras = node.extras(SYNC_KEYS, Set.of());
         return new SyncSettings(seconds(node, "overlap_seconds", 0,
                         ConfigDefaults.SYNC_OVERLAP),
                 seconds(node, "retry_initial_seconds", 1, ConfigDefaults.SYNC_RETRY_INITIAL),
-                seconds(node, "retry_max_seconds", 1, ConfigDefaults.SYNC_RETRY_MAX));
+                seconds(node, "retry_max_seconds", 1, ConfigDefaults.SYNC_RETRY_MAX), extras);
     }
 
     private static Duration seconds(ConfigNode node, String key, int min, Duration fallback)

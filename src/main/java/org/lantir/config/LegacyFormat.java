@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Python tool's first, flat format: one REDCap project described by top-level
@@ -15,8 +13,6 @@ import org.slf4j.LoggerFactory;
  * does, with one WARN line; saving the file writes the {@code data_sources} format.
  */
 final class LegacyFormat {
-
-    private static final Logger LOG = LoggerFactory.getLogger(LegacyFormat.class);
 
     static final Set<String> KEYS =
             Set.of("site", "redcap2wl", "db_update_interval", "operation_interval");
@@ -54,10 +50,9 @@ final class LegacyFormat {
                 SourceParser.interval(root.object("operation_interval")), settings,
                 new LinkedHashMap<>(root.textMap("redcap2wl")), null, null, Map.of());
 
-        LOG.warn("{}: legacy flat format ({}) read as one REDCap data source '{}'; "
-                + "saving from Lantir writes the data_sources format",
-                ConfigNode.where(root.file()), String.join(", ", presentKeys(root)),
-                source.name());
+        root.warn("legacy flat format (" + String.join(", ", presentKeys(root))
+                + ") read as one REDCap data source '" + source.name()
+                + "'; saving from Lantir writes the data_sources format");
         return source;
     }
 }

@@ -29,11 +29,13 @@ import org.lantir.worklist.UnassignedStation;
  * @param unassignedStation what C-FIND does with rows that have no Scheduled Station AE
  *        Title ({@code "any"}: scheduled for whichever station asks, the default;
  *        {@code "hidden"}: never published)
+ * @param extras keys of {@code lantir.server} Lantir does not know, kept on save
  */
 public record ServerSettings(String aeTitle, String bindAddress, int port, int maxAssociations,
         int idleTimeoutSeconds, int maxPduLength, Set<ProcedureStepStatus> visibleStatuses,
         boolean personNameCaseInsensitive, Map<String, String> callingAeDefaultCharsets,
-        int maxAnswers, Set<String> callingAeAsStation, UnassignedStation unassignedStation) {
+        int maxAnswers, Set<String> callingAeAsStation, UnassignedStation unassignedStation,
+        Map<String, Object> extras) {
 
     public ServerSettings {
         visibleStatuses = Collections.unmodifiableSet(EnumSet.copyOf(visibleStatuses));
@@ -41,13 +43,33 @@ public record ServerSettings(String aeTitle, String bindAddress, int port, int m
                 Collections.unmodifiableMap(new LinkedHashMap<>(callingAeDefaultCharsets));
         callingAeAsStation = Collections.unmodifiableSet(new TreeSet<>(callingAeAsStation));
         Objects.requireNonNull(unassignedStation, "unassignedStation");
+        extras = JsonValues.copyOf(extras);
+    }
+
+    /** Settings without keys Lantir does not know. */
+    public ServerSettings(String aeTitle, String bindAddress, int port, int maxAssociations,
+            int idleTimeoutSeconds, int maxPduLength, Set<ProcedureStepStatus> visibleStatuses,
+            boolean personNameCaseInsensitive, Map<String, String> callingAeDefaultCharsets,
+            int maxAnswers, Set<String> callingAeAsStation, UnassignedStation unassignedStation) {
+        this(aeTitle, bindAddress, port, maxAssociations, idleTimeoutSeconds, maxPduLength,
+                visibleStatuses, personNameCaseInsensitive, callingAeDefaultCharsets, maxAnswers,
+                callingAeAsStation, unassignedStation, Map.of());
     }
 
     /** The same settings listening as another AE title, address or port. */
     public ServerSettings withEndpoint(String newAeTitle, String newBindAddress, int newPort) {
         return new ServerSettings(newAeTitle, newBindAddress, newPort, maxAssociations,
                 idleTimeoutSeconds, maxPduLength, visibleStatuses, personNameCaseInsensitive,
-                callingAeDefaultCharsets, maxAnswers, callingAeAsStation, unassignedStation);
+                callingAeDefaultCharsets, maxAnswers, callingAeAsStation, unassignedStation,
+                extras);
+    }
+
+    /** The same settings with other visible statuses. */
+    public ServerSettings withVisibleStatuses(Set<ProcedureStepStatus> statuses) {
+        return new ServerSettings(aeTitle, bindAddress, port, maxAssociations,
+                idleTimeoutSeconds, maxPduLength, statuses, personNameCaseInsensitive,
+                callingAeDefaultCharsets, maxAnswers, callingAeAsStation, unassignedStation,
+                extras);
     }
 
     public static ServerSettings defaults() {

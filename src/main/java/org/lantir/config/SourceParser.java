@@ -93,6 +93,8 @@ final class SourceParser {
         if (node == null) {
             return OperationInterval.ALL_DAY;
         }
+        // TODO: unknown keys of an operation_interval are reported but not kept on save;
+        // OperationInterval is a plain time window with no place for them.
         node.extras(INTERVAL_KEYS, Set.of());
         return new OperationInterval(
                 time(node, "start_time", OperationInterval.ALL_DAY.start()),

@@ -18,10 +18,13 @@ final class SourceTypes {
             "patient_id_template", "patient_name_template", "modality", "station_ae_title",
             "station_name", "protocol_coding_scheme", "connect_timeout_seconds",
             "read_timeout_seconds");
-    /** The Python tool's Calpendo keys; their values are checked by the Calpendo source. */
+    /**
+     * The Python tool's Calpendo keys, then Lantir's credentials (the Python tool read them
+     * from the environment only); their values are checked by the Calpendo source.
+     */
     static final Set<String> CALPENDO_KEYS = Set.of("base_url", "resources", "status_filter",
             "lookback_multiplier", "timezone", "resource_modality_mapping", "field_mapping",
-            "allowed_studies", "window_mode", "daily_window");
+            "allowed_studies", "window_mode", "daily_window", "username", "password");
 
     private static final Map<String, Set<String>> KEYS = Map.of(
             DataSourceConfig.TYPE_REDCAP, REDCAP_KEYS,

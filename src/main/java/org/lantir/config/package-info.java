@@ -38,6 +38,11 @@
  *                         patient_id, patient_name, patient_comments,
  *                         requested_procedure_comments, sps_comments (LT, at most 10240
  *                         characters: a longer value skips its row; no field by default)
+ *   config (calpendo)     read and kept until Calpendo sources arrive: the Python tool's
+ *                         base_url, resources, status_filter, lookback_multiplier, timezone,
+ *                         resource_modality_mapping, field_mapping, allowed_studies,
+ *                         window_mode, daily_window; Lantir's username and password (the
+ *                         Python tool read CALPENDO_USERNAME / CALPENDO_PASSWORD only)
  * lantir.server           ae_title (MWL_SERVER), bind_address (0.0.0.0), port (4242),
  *                         max_associations (64), idle_timeout_seconds (300),
  *                         max_pdu_length (65536), visible_statuses [SCHEDULED, IN_PROGRESS],
@@ -49,12 +54,16 @@
  * lantir.uid_root         "2.25" (PS3.5 B.2); never under 1.2.840.10008
  * lantir.sync             overlap_seconds (300), retry_initial_seconds (15),
  *                         retry_max_seconds (600)
+ * lantir.desktop          close_action ("stop": closing the window stops the server and the
+ *                         sync, the default | "ask": closing asks whether to keep serving in
+ *                         the background)
  * </pre>
  *
  * <p>Legacy flat files ({@code site}, {@code redcap2wl}, {@code db_update_interval},
  * top-level {@code operation_interval}, with no or an empty {@code data_sources}) are read as
  * one REDCap source named {@code redcap_legacy}, with one WARN line. Keys starting with
  * {@code _} are comments. Other unknown keys are reported with a WARN line naming their path,
- * and kept when the file is saved.
+ * and kept when the file is saved (at the top level, in {@code api}, in a data source and its
+ * {@code config}, and in every {@code lantir} section).
  */
 package org.lantir.config;

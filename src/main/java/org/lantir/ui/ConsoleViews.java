@@ -3,6 +3,10 @@ package org.lantir.ui;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import org.lantir.app.Lantir;
+import org.lantir.config.ConfigStore;
+import org.lantir.ui.config.ConfigEditorView;
+import org.lantir.ui.config.ConfigEditorViewModel;
 import org.lantir.ui.mpps.MppsEventsView;
 
 /** The console's screens, in navigation order. */
@@ -17,8 +21,15 @@ final class ConsoleViews {
                 placeholder("Ser_ver"),
                 placeholder("S_ync"),
                 new MppsEventsView(context),
-                placeholder("_Configuration"),
+                configuration(context),
                 placeholder("_Log"));
+    }
+
+    private static ConsoleView configuration(ConsoleContext context) {
+        Lantir lantir = context.lantir();
+        return new ConfigEditorView(new ConfigEditorViewModel(
+                new ConfigStore(context.configFile()), lantir::apply, context.threads(),
+                lantir.config()));
     }
 
     // TODO(#3): each placeholder is replaced by its screen as the screens land.

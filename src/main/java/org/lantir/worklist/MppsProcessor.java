@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.lantir.dicom.data.Dataset;
 import org.lantir.dicom.data.DicomFormatException;
 import org.lantir.dicom.data.DicomReader;
@@ -31,11 +32,12 @@ final class MppsProcessor {
     private final MppsRepository store;
     private final MppsCorrelator correlator;
     private final EventFeed events;
-    private final IdMinter minter;
+    /** The service's current minter: the UID root may change while MPPS requests arrive. */
+    private final Supplier<IdMinter> minter;
     private final Clock clock;
 
     MppsProcessor(MppsRepository store, WorklistRepository worklist, EventFeed events,
-            IdMinter minter, Clock clock) {
+            Supplier<IdMinter> minter, Clock clock) {
         this.store = store;
         this.correlator = new MppsCorrelator(worklist);
         this.events = events;
@@ -51,7 +53,7 @@ final class MppsProcessor {
             LOG.warn("MPPS N-CREATE from {} lacks Type 2 attribute(s) {}; accepted", callingAe,
                     MppsCreateRules.names(missingType2));
         }
-        String uid = sopInstanceUid != null ? sopInstanceUid : minter.newUid();
+        String uid = sopInstanceUid != null ? sopInstanceUid : minter.get().newUid();
         if (store.find(uid).isPresent()) {
             throw duplicate(uid);
         }

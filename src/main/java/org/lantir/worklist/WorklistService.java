@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * (PS3.4 F.7), edits by hand and the sync's upserts. Every change is told to the
  * {@link EventFeed}.
  *
- * <p>Thread-safe as far as its repositories are.
+ * <p>Thread-safe as far as its repositories are. The settings can be replaced while
+ * associations and syncs run ({@link #updateSettings}); each call works with one set of them
+ * from start to end.
  */
 public final class WorklistService {
 
@@ -32,13 +34,22 @@ public final class WorklistService {
     private final MppsRepository mppsStore;
     private final EventLog eventLog;
     private final EventFeed events;
-    private final WorklistSettings settings;
     private final Clock clock;
-    private final IdMinter minter;
-    private final MwlQueryParser parser;
-    private final MwlFinder finder;
     private final MppsProcessor mpps;
-    private final ImportAdoption adoption;
+    /** Replaced whole, never changed: a reader takes it once per call. */
+    private volatile Tuning tuning;
+
+    /** The settings and the helpers built from them. */
+    private record Tuning(WorklistSettings settings, IdMinter minter, MwlQueryParser parser,
+            MwlFinder finder, ImportAdoption adoption) {
+
+        static Tuning of(WorklistSettings settings, WorklistRepository worklist) {
+            IdMinter minter = new IdMinter(settings.uidRoot());
+            return new Tuning(settings, minter,
+                    new MwlQueryParser(settings.personNameIgnoresCase()),
+                    new MwlFinder(worklist, settings), new ImportAdoption(worklist, minter));
+        }
+    }
 
     /**
      * @param eventLog where edits by hand are recorded; MPPS events go through
@@ -50,24 +61,34 @@ public final class WorklistService {
         this.mppsStore = Objects.requireNonNull(mppsStore);
         this.eventLog = Objects.requireNonNull(eventLog);
         this.events = Objects.requireNonNull(events);
-        this.settings = Objects.requireNonNull(settings);
         this.clock = Objects.requireNonNull(clock);
-        this.minter = new IdMinter(settings.uidRoot());
-        this.parser = new MwlQueryParser(settings.personNameIgnoresCase());
-        this.finder = new MwlFinder(worklist, settings);
-        this.mpps = new MppsProcessor(mppsStore, worklist, events, minter, clock);
-        this.adoption = new ImportAdoption(worklist, minter);
+        this.tuning = Tuning.of(Objects.requireNonNull(settings), worklist);
+        this.mpps = new MppsProcessor(mppsStore, worklist, events,
+                () -> tuning.minter(), clock);
     }
 
     public WorklistSettings settings() {
-        return settings;
+        return tuning.settings();
+    }
+
+    /**
+     * Replaces the settings while the service is in use (the desktop's configuration editor):
+     * queries parsed, rows found and identifiers minted from now on follow them; a call
+     * already running finishes with the settings it started with.
+     */
+    public void updateSettings(WorklistSettings settings) {
+        tuning = Tuning.of(Objects.requireNonNull(settings), worklist);
+        LOG.info("Worklist settings changed: visible statuses {}, person names {}, "
+                + "rows without a station {}, UID root {}", settings.visibleStatuses(),
+                settings.personNameIgnoresCase() ? "ignore case" : "match case",
+                settings.unassignedStation().configName(), settings.uidRoot());
     }
 
     // ---- Modality Worklist (PS3.4 Annex K) ----
 
     /** Parses a C-FIND identifier; a malformed key fails with its status (A900H). */
     public MwlQuery parseQuery(Dataset identifier) throws MwlQueryException {
-        return parser.parse(identifier);
+        return tuning.parser().parse(identifier);
     }
 
     /**
@@ -79,7 +100,7 @@ public final class WorklistService {
      */
     public MwlQuery parseQuery(Dataset identifier, String callingAeTitle,
             boolean callingAeIsStation) throws MwlQueryException {
-        return parser.parse(identifier, callingAeTitle, callingAeIsStation);
+        return tuning.parser().parse(identifier, callingAeTitle, callingAeIsStation);
     }
 
     /**
@@ -87,7 +108,7 @@ public final class WorklistService {
      * false. Each match carries its response identifier.
      */
     public MwlResult find(MwlQuery query, Predicate<MwlMatch> visitor) {
-        return finder.find(query, visitor);
+        return tuning.finder().find(query, visitor);
     }
 
     // ---- Reading and editing rows ----
@@ -108,7 +129,8 @@ public final class WorklistService {
      */
     public WorklistItem add(WorklistItem item) {
         LongText.require(item, "New worklist row");
-        WorklistItem stored = worklist.insert(minter.fillMissing(normalize(item), null));
+        WorklistItem stored = worklist.insert(tuning.minter().fillMissing(normalize(item),
+                null));
         recordEdit(stored, "added", 1, 0, 0);
         return stored;
     }
@@ -123,7 +145,8 @@ public final class WorklistService {
         long id = requireId(item);
         LongText.require(item, "Worklist row " + id);
         WorklistItem before = worklist.findById(id).orElseThrow(() -> noRow(id));
-        WorklistItem stored = worklist.update(minter.fillMissing(normalize(item), before));
+        WorklistItem stored = worklist.update(tuning.minter().fillMissing(normalize(item),
+                before));
         recordEdit(stored, "updated", 0, 1, 0);
         return stored;
     }
@@ -192,14 +215,15 @@ public final class WorklistService {
 
     /** The body of {@link #applySync}, inside its transaction. */
     private SyncResult applyKeyed(String source, List<WorklistItem> rows, boolean complete) {
+        Tuning current = tuning;
         Map<String, WorklistItem> stored = worklist.findBySource(source);
-        Map<String, WorklistItem> adopted = adoption.adopt(source, rows, stored);
+        Map<String, WorklistItem> adopted = current.adoption().adopt(source, rows, stored);
 
         List<WorklistItem> prepared = new ArrayList<>(rows.size());
         for (WorklistItem row : rows) {
             // An adopted row goes in exactly as it is now stored, so the upsert keeps it.
             WorklistItem kept = adopted.get(row.sourceKey());
-            prepared.add(kept != null ? kept : minter.fillMissing(row, stored.get(
+            prepared.add(kept != null ? kept : current.minter().fillMissing(row, stored.get(
                     row.sourceKey())));
         }
         SyncCounts counts = worklist.applySync(source, prepared, complete);
@@ -238,6 +262,7 @@ public final class WorklistService {
             }
             return true;
         });
+        IdMinter minter = tuning.minter();
         for (WorklistItem row : lacking) {
             worklist.update(minter.fillMissing(row, null));
         }

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,6 +51,20 @@ public final class RedcapSource implements DataSource {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.client = Objects.requireNonNull(client, "client");
         this.mapper = new RedcapRowMapper(settings);
+    }
+
+    /** The worklist fields a {@code field_mapping} may name, in the Python tool's spelling. */
+    public static List<String> fieldMappingTargets() {
+        return Arrays.stream(WorklistField.values()).map(field -> field.key).toList();
+    }
+
+    /**
+     * Whether a {@code field_mapping} target is one a sync understands: a worklist field, a
+     * name the Python tool's legacy files use for one, or the status (read and ignored).
+     */
+    public static boolean isFieldMappingTarget(String name) {
+        return name != null && (WorklistField.byName(name).isPresent()
+                || WorklistField.STATUS_TARGET.equals(name.trim()));
     }
 
     /**
