@@ -3,6 +3,7 @@ package org.lantir.ui;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import org.lantir.ui.sync.SyncView;
 
 /** The console's screens, in navigation order. */
 final class ConsoleViews {
@@ -14,7 +15,7 @@ final class ConsoleViews {
         return List.of(
                 placeholder("_Schedule"),
                 placeholder("Ser_ver"),
-                placeholder("S_ync"),
+                SyncView.create(context),
                 placeholder("_MPPS events"),
                 placeholder("_Configuration"),
                 placeholder("_Log"));
