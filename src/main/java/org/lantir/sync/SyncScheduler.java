@@ -336,7 +336,8 @@ public final class SyncScheduler implements AutoCloseable {
         Instant nextRun;
         synchronized (source) {
             paused = source.paused;
-            nextRun = source.nextRunAt;
+            // After stop() the queued task was dropped with the executor.
+            nextRun = stopped ? null : source.nextRunAt;
         }
         return new SyncSourceStatus(source.source.name(), source.interval, source.window,
                 paused, source.running, insideWindow(source), nextRun, source.lastRun,

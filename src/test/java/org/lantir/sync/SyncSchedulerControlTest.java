@@ -72,6 +72,10 @@ class SyncSchedulerControlTest {
         assertThat(status.lastRun().outcome().counts()).isEqualTo(new SyncCounts(4, 0, 0, 0));
         assertThat(status.lastRun().outcome().skipped()).isEqualTo(1);
         assertThat(scheduler.statuses()).containsExactly(status);
+
+        scheduler.stop();
+
+        assertThat(scheduler.status(NAME).nextRun()).isNull();
     }
 
     @Test
