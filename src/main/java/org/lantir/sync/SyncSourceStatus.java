@@ -15,7 +15,8 @@ import org.lantir.config.OperationInterval;
  * @param running whether a run is in progress now
  * @param insideWindow whether the clock is inside {@code window} now
  * @param nextRun when the timer next runs the source (a run outside the window skips and
- *        asks again an interval later), or null when paused, running, stopped or not started
+ *        asks again an interval later), or null when paused, stopped, not started, or while
+ *        a timer run is in progress
  * @param lastRun the last run since the scheduler started, or null when none has run
  * @param consecutiveFailures failed timer runs in a row; above zero the timer is backing off
  */
