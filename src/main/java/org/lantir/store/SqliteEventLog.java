@@ -45,19 +45,22 @@ public final class SqliteEventLog implements EventLog {
     }
 
     /**
-     * Newest first, by time then id, among kinds starting with {@code kindPrefix}. The
-     * comparison is on the kind's first characters, not LIKE, so {@code _} and {@code %} in a
-     * prefix mean themselves.
+     * Newest first: events whose kind starts with {@code kindPrefix}, of {@code source} when
+     * not null. Kinds are compared exactly (SQLite's LIKE would ignore case and treat
+     * {@code _} as a wildcard).
      */
     @Override
-    public List<EventRecord> recentByKindPrefix(String kindPrefix, int limit) {
+    public List<EventRecord> recentOfKind(String kindPrefix, String source, int limit) {
         return database.read(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT id, time, kind, source, "
                     + "subject, worklist_item_id, message FROM event_log "
-                    + "WHERE substr(kind, 1, ?) = ? ORDER BY time DESC, id DESC LIMIT ?")) {
-                select.setInt(1, kindPrefix.length());
+                    + "WHERE substr(kind, 1, length(?)) = ? AND (? IS NULL OR source = ?) "
+                    + "ORDER BY time DESC, id DESC LIMIT ?")) {
+                select.setString(1, kindPrefix);
                 select.setString(2, kindPrefix);
-                select.setInt(3, limit);
+                setText(select, 3, source);
+                setText(select, 4, source);
+                select.setInt(5, limit);
                 return readAll(select);
             }
         });

@@ -23,9 +23,6 @@ final class SourceRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceRunner.class);
 
-    static final String SYNC_SUCCEEDED = "SYNC_SUCCEEDED";
-    static final String SYNC_FAILED = "SYNC_FAILED";
-
     private final DataSource source;
     private final SyncSink sink;
     private final SyncStateStore states;
@@ -62,7 +59,7 @@ final class SourceRunner {
                     new HashSet<>(result.skippedKeys()));
             states.save(new SyncState(name(), window.end(),
                     window.full() ? window.end() : lastFull(previous), clock.instant(), null));
-            return succeeded(window, counts, result.skipped());
+            return succeeded(now, window, counts, result.skipped());
         } catch (SourceException e) {
             if (Thread.currentThread().isInterrupted()) {
                 // Stopping, not failing: record nothing, the next start asks again.
@@ -70,23 +67,27 @@ final class SourceRunner {
                 return new SyncOutcome(SyncOutcome.Status.FAILED, window, SyncCounts.NONE, 0,
                         "stopped", false);
             }
-            return failed(previous, window, e.getMessage(), e.retryable());
+            return failed(now, previous, window, e.getMessage(), e.retryable());
         } catch (RuntimeException e) {
             LOG.error("Sync {}: run failed", name(), e);
-            return failed(previous, window, "internal error: " + e, true);
+            // The event log and the window show plain words; the trace is in the log above.
+            return failed(now, previous, window, "internal error ("
+                    + e.getClass().getSimpleName() + "); see Lantir's log", true);
         }
     }
 
-    private SyncOutcome succeeded(SyncWindow window, SyncCounts counts, int skipped) {
+    private SyncOutcome succeeded(Instant started, SyncWindow window, SyncCounts counts,
+            int skipped) {
         Instant end = clock.instant();
-        String summary = summary(window, counts, skipped);
+        SyncRunRecord record = SyncRunRecord.succeeded(name(), started, end, window, counts,
+                skipped);
         boolean changed = counts.added() + counts.updated() + counts.removed() + skipped > 0;
         if (changed || window.full()) {
-            LOG.info("Sync {}: {}", name(), summary);
+            LOG.info("Sync {}: {}", name(), record.message());
             // An unchanged incremental run every minute would bury the log people read.
-            append(EventRecord.of(end, SYNC_SUCCEEDED, name(), null, null, summary));
+            append(record.toEvent());
         } else {
-            LOG.debug("Sync {}: {}", name(), summary);
+            LOG.debug("Sync {}: {}", name(), record.message());
         }
         feed.publish(new SyncRun(end, name(), SyncRun.Phase.SUCCEEDED, counts.added(),
                 counts.updated(), counts.unchanged(), counts.removed(), skipped, null));
@@ -94,12 +95,12 @@ final class SourceRunner {
                 false);
     }
 
-    private SyncOutcome failed(SyncState previous, SyncWindow window, String reason,
-            boolean retryable) {
+    private SyncOutcome failed(Instant started, SyncState previous, SyncWindow window,
+            String reason, boolean retryable) {
         Instant end = clock.instant();
         LOG.warn("Sync {} failed ({}): {}", name(), window, reason);
         saveFailure(previous, end, reason);
-        append(EventRecord.of(end, SYNC_FAILED, name(), null, null, reason));
+        append(SyncRunRecord.failed(name(), started, end, window, reason).toEvent());
         feed.publish(new SyncRun(end, name(), SyncRun.Phase.FAILED, 0, 0, 0, 0, 0, reason));
         return new SyncOutcome(SyncOutcome.Status.FAILED, window, SyncCounts.NONE, 0, reason,
                 retryable);
@@ -126,11 +127,5 @@ final class SourceRunner {
 
     private static Instant lastFull(SyncState previous) {
         return previous == null ? null : previous.lastFullSync();
-    }
-
-    private static String summary(SyncWindow window, SyncCounts counts, int skipped) {
-        return window + ": " + counts.added() + " added, " + counts.updated() + " updated, "
-                + counts.unchanged() + " unchanged, " + counts.removed() + " removed, "
-                + skipped + " skipped";
     }
 }

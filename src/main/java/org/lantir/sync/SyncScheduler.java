@@ -2,7 +2,9 @@ package org.lantir.sync;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +31,11 @@ import org.slf4j.LoggerFactory;
  * on demand. Windows are planned by {@link SyncWindowPlanner}; each run is a
  * {@link SourceRunner}. The scheduler owns the sources added to it and closes them on stop.
  *
- * <p>Nothing is kept per cycle: each source holds one pending task and a failure counter.
+ * <p>A source's timer can be paused and resumed on its own ({@link #pause}, {@link #resume});
+ * a paused source still runs on demand. {@link #status} tells where each source stands.
+ *
+ * <p>Nothing is kept per cycle: each source holds at most one pending task, a failure counter
+ * and its last run.
  */
 public final class SyncScheduler implements AutoCloseable {
 
@@ -97,7 +103,8 @@ public final class SyncScheduler implements AutoCloseable {
 
     /**
      * Runs a source now, on its own thread after any run in progress, even outside its
-     * operation interval; {@code full} asks for everything instead of recent changes.
+     * operation interval or while its timer is paused; {@code full} asks for everything
+     * instead of recent changes.
      */
     public CompletableFuture<SyncOutcome> syncNow(String name, boolean full) {
         ScheduledSource source = source(name);
@@ -110,6 +117,55 @@ public final class SyncScheduler implements AutoCloseable {
             result.completeExceptionally(new IllegalStateException("sync scheduler stopped"));
         }
         return result;
+    }
+
+    /**
+     * Pauses a source's timer: it no longer runs by itself until {@link #resume}; a run in
+     * progress finishes. Runs asked for with {@link #syncNow} still happen.
+     */
+    public void pause(String name) {
+        ScheduledSource source = source(name);
+        synchronized (source) {
+            if (source.paused) {
+                return;
+            }
+            source.paused = true;
+            cancelPending(source);
+        }
+        LOG.info("Sync {}: schedule paused", name);
+    }
+
+    /**
+     * Resumes a paused source's timer at its normal pace: its next run comes one interval
+     * after its last run ended, or at once when that is past or it has not run yet.
+     */
+    public void resume(String name) {
+        ScheduledSource source = source(name);
+        synchronized (source) {
+            if (!source.paused) {
+                return;
+            }
+            source.paused = false;
+            // A timer run still in progress schedules the next one when it ends.
+            if (!source.ticking) {
+                schedule(source, resumeDelay(source));
+            }
+        }
+        LOG.info("Sync {}: schedule resumed", name);
+    }
+
+    /** Where a source stands now; no I/O, cheap enough to ask every second. */
+    public SyncSourceStatus status(String name) {
+        return status(source(name));
+    }
+
+    /** Every source's status, in the order they were added. */
+    public List<SyncSourceStatus> statuses() {
+        List<SyncSourceStatus> all = new ArrayList<>();
+        for (ScheduledSource source : sourcesSnapshot()) {
+            all.add(status(source));
+        }
+        return all;
     }
 
     /** Stops every source: runs in progress are interrupted and their connections closed. */
@@ -156,34 +212,66 @@ public final class SyncScheduler implements AutoCloseable {
     }
 
     private void tick(ScheduledSource source) {
+        synchronized (source) {
+            source.next = null;
+            source.nextRunAt = null;
+            if (source.paused) {
+                // Paused after this task was taken off the queue: the timer stays off.
+                return;
+            }
+            source.ticking = true;
+        }
         SyncOutcome outcome = SyncOutcome.skippedOutsideWindow();
         try {
-            LocalTime local = LocalTime.ofInstant(clock.instant(), clock.getZone());
-            if (source.window.contains(local)) {
-                outcome = source.runner.run(false);
+            if (insideWindow(source)) {
+                outcome = run(source, false);
             } else {
                 LOG.debug("Sync {}: outside its operation interval", source.source.name());
             }
         } finally {
-            schedule(source, nextDelay(source, outcome));
+            Duration delay = nextDelay(source, outcome);
+            synchronized (source) {
+                source.ticking = false;
+                schedule(source, delay);
+            }
         }
     }
 
     private void runOnDemand(ScheduledSource source, boolean full,
             CompletableFuture<SyncOutcome> result) {
         try {
-            SyncOutcome outcome = source.runner.run(full);
-            if (outcome.succeeded() && source.failures > 0 && source.next != null) {
+            SyncOutcome outcome = run(source, full);
+            if (outcome.succeeded() && source.failures > 0) {
                 // A person fixed the cause: go back to the normal pace at once.
                 source.failures = 0;
-                source.next.cancel(false);
-                schedule(source, source.interval);
+                synchronized (source) {
+                    if (cancelPending(source)) {
+                        schedule(source, source.interval);
+                    }
+                }
             }
             result.complete(outcome);
         } catch (RuntimeException | Error e) {
             result.completeExceptionally(e);
             throw e;
         }
+    }
+
+    /** One run on the source's thread, remembered as its last run. */
+    private SyncOutcome run(ScheduledSource source, boolean full) {
+        Instant started = clock.instant();
+        source.running = true;
+        try {
+            SyncOutcome outcome = source.runner.run(full);
+            source.lastRun = new SyncSourceStatus.LastRun(started, clock.instant(), outcome);
+            return outcome;
+        } finally {
+            source.running = false;
+        }
+    }
+
+    private boolean insideWindow(ScheduledSource source) {
+        return source.window.contains(LocalTime.ofInstant(clock.instant(), clock.getZone()));
     }
 
     /** The interval after a success or a skip; after failures, a doubling bounded wait. */
@@ -203,16 +291,57 @@ public final class SyncScheduler implements AutoCloseable {
         return delay;
     }
 
+    /**
+     * Queues the source's next timer run, unless it is paused, has one queued already, or the
+     * scheduler is not running: at most one task per source, ever.
+     */
     private void schedule(ScheduledSource source, Duration delay) {
-        if (stopped) {
-            return;
+        synchronized (source) {
+            if (stopped || !started || source.paused || source.next != null) {
+                return;
+            }
+            try {
+                source.next = source.executor.schedule(() -> tick(source), delay.toNanos(),
+                        TimeUnit.NANOSECONDS);
+                source.nextRunAt = clock.instant().plus(delay);
+            } catch (RejectedExecutionException e) {
+                LOG.debug("Sync {}: not rescheduled, executor stopped", source.source.name());
+            }
         }
-        try {
-            source.next = source.executor.schedule(() -> tick(source), delay.toNanos(),
-                    TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("Sync {}: not rescheduled, executor stopped", source.source.name());
+    }
+
+    /** Takes the queued timer run away; true when there was one. Caller holds the lock. */
+    private static boolean cancelPending(ScheduledSource source) {
+        ScheduledFuture<?> pending = source.next;
+        if (pending == null) {
+            return false;
         }
+        pending.cancel(false);
+        source.next = null;
+        source.nextRunAt = null;
+        return true;
+    }
+
+    private Duration resumeDelay(ScheduledSource source) {
+        SyncSourceStatus.LastRun last = source.lastRun;
+        if (last == null) {
+            return Duration.ZERO;
+        }
+        Duration wait = Duration.between(clock.instant(), last.ended().plus(source.interval));
+        return wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    private SyncSourceStatus status(ScheduledSource source) {
+        boolean paused;
+        Instant nextRun;
+        synchronized (source) {
+            paused = source.paused;
+            // After stop() the queued task was dropped with the executor.
+            nextRun = stopped ? null : source.nextRunAt;
+        }
+        return new SyncSourceStatus(source.source.name(), source.interval, source.window,
+                paused, source.running, insideWindow(source), nextRun, source.lastRun,
+                source.failures);
     }
 
     private synchronized ScheduledSource source(String name) {
@@ -246,7 +375,11 @@ public final class SyncScheduler implements AutoCloseable {
         return executor;
     }
 
-    /** One source and its pacing; {@code failures} and {@code next} change on its thread. */
+    /**
+     * One source and its pacing. {@code failures}, {@code running} and {@code lastRun} change
+     * on its thread only; {@code paused}, {@code ticking}, {@code next} and {@code nextRunAt}
+     * change under the object's lock, as pause and resume come from other threads.
+     */
     private static final class ScheduledSource {
         final DataSource source;
         final SourceRunner runner;
@@ -254,7 +387,14 @@ public final class SyncScheduler implements AutoCloseable {
         final OperationInterval window;
         final ScheduledExecutorService executor;
         volatile int failures;
-        volatile ScheduledFuture<?> next;
+        volatile boolean running;
+        volatile SyncSourceStatus.LastRun lastRun;
+        boolean paused;
+        /** A timer run is in progress; it schedules the next one when it ends. */
+        boolean ticking;
+        /** The queued timer run, or null (paused, running, or stopped). */
+        ScheduledFuture<?> next;
+        Instant nextRunAt;
         /** Runs asked for and not finished yet (bounded by the callers waiting). */
         final Set<CompletableFuture<SyncOutcome>> waiting = ConcurrentHashMap.newKeySet();
 

@@ -8,6 +8,7 @@ import org.lantir.config.ConfigStore;
 import org.lantir.ui.config.ConfigEditorView;
 import org.lantir.ui.config.ConfigEditorViewModel;
 import org.lantir.ui.mpps.MppsEventsView;
+import org.lantir.ui.sync.SyncView;
 
 /** The console's screens, in navigation order. */
 final class ConsoleViews {
@@ -19,7 +20,7 @@ final class ConsoleViews {
         return List.of(
                 placeholder("_Schedule"),
                 placeholder("Ser_ver"),
-                placeholder("S_ync"),
+                SyncView.create(context),
                 new MppsEventsView(context),
                 configuration(context),
                 placeholder("_Log"));

@@ -11,15 +11,14 @@ public interface EventLog {
     List<EventRecord> recent(int limit);
 
     /**
-     * The newest {@code limit} events whose kind starts with {@code kindPrefix} (e.g.
-     * {@code "MPPS_"}), newest first; the prefix is matched exactly, case and all.
-     *
-     * <p>This default reads the whole log through {@link #recent}; fine for a log in memory,
-     * a store overrides it with a query.
+     * Newest first: the events whose kind starts with {@code kindPrefix} (e.g. {@code SYNC_}),
+     * of {@code source} only when it is not null. This default filters {@link #recent(int)},
+     * which suits a small log in memory; a database answers with a query.
      */
-    default List<EventRecord> recentByKindPrefix(String kindPrefix, int limit) {
+    default List<EventRecord> recentOfKind(String kindPrefix, String source, int limit) {
         return recent(Integer.MAX_VALUE).stream()
-                .filter(e -> e.kind() != null && e.kind().startsWith(kindPrefix))
+                .filter(event -> event.kind() != null && event.kind().startsWith(kindPrefix))
+                .filter(event -> source == null || source.equals(event.source()))
                 .limit(limit)
                 .toList();
     }

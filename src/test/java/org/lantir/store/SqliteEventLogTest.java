@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lantir.testing.InMemoryEventLog;
+import org.lantir.worklist.EventLog;
 import org.lantir.worklist.EventRecord;
 
 class SqliteEventLogTest {
@@ -63,14 +64,14 @@ class SqliteEventLogTest {
             log.append(EventRecord.of(t0.plusSeconds(4), "mpps_created", "MRI_3T", "2.25.2",
                     null, "e"));
 
-            assertThat(log.recentByKindPrefix("MPPS_", 10)).extracting(EventRecord::message)
+            assertThat(log.recentOfKind("MPPS_", null, 10)).extracting(EventRecord::message)
                     .as("'_' is a character, not LIKE's wildcard; case counts")
                     .containsExactly("d", "a");
-            assertThat(log.recentByKindPrefix("MPPS_", 1)).extracting(EventRecord::kind)
+            assertThat(log.recentOfKind("MPPS_", null, 1)).extracting(EventRecord::kind)
                     .containsExactly("MPPS_UPDATED");
-            assertThat(log.recentByKindPrefix("SYNC_", 10)).extracting(EventRecord::source)
+            assertThat(log.recentOfKind("SYNC_", null, 10)).extracting(EventRecord::source)
                     .containsExactly("redcap");
-            assertThat(log.recentByKindPrefix("NOTHING", 10)).isEmpty();
+            assertThat(log.recentOfKind("NOTHING", null, 10)).isEmpty();
         }
     }
 
@@ -87,9 +88,9 @@ class SqliteEventLogTest {
                 memory.append(e);
             }
 
-            assertThat(memory.recentByKindPrefix("MPPS_", 2)).extracting(EventRecord::message)
+            assertThat(memory.recentOfKind("MPPS_", null, 2)).extracting(EventRecord::message)
                     .containsExactly("m4", "m2")
-                    .isEqualTo(stored.recentByKindPrefix("MPPS_", 2).stream()
+                    .isEqualTo(stored.recentOfKind("MPPS_", null, 2).stream()
                             .map(EventRecord::message).toList());
         }
     }
@@ -105,6 +106,65 @@ class SqliteEventLogTest {
 
         try (Database db = Database.open(file, clock)) {
             assertThat(new SqliteEventLog(db).recent(1)).containsExactly(stored);
+        }
+    }
+
+    @Test
+    void recentOfKindFiltersByKindPrefixAndSourceNewestFirst() {
+        try (Database db = Database.open(dir.resolve("w.db"), clock)) {
+            SqliteEventLog log = new SqliteEventLog(db);
+            Instant t0 = clock.instant();
+            log.append(EventRecord.of(t0, "SYNC_SUCCEEDED", "site_a", null, null, "a1"));
+            log.append(EventRecord.of(t0.plusSeconds(1), "MPPS_CREATED", "MRI_3T", "2.25.1",
+                    null, "m"));
+            log.append(EventRecord.of(t0.plusSeconds(2), "SYNC_FAILED", "site_b", null, null,
+                    "b1"));
+            log.append(EventRecord.of(t0.plusSeconds(3), "SYNC_SUCCEEDED", "site_a", null,
+                    null, "a2"));
+            log.append(EventRecord.of(t0.plusSeconds(4), "sync_succeeded", "site_a", null,
+                    null, "lower case is another kind"));
+            log.append(EventRecord.of(t0.plusSeconds(5), "SYNCX", "site_a", null, null,
+                    "an underscore is no wildcard"));
+
+            assertThat(log.recentOfKind("SYNC_", null, 10)).extracting(EventRecord::message)
+                    .containsExactly("a2", "b1", "a1");
+            assertThat(log.recentOfKind("SYNC_", "site_a", 10)).extracting(EventRecord::message)
+                    .containsExactly("a2", "a1");
+            assertThat(log.recentOfKind("SYNC_", null, 2)).extracting(EventRecord::message)
+                    .containsExactly("a2", "b1");
+            assertThat(log.recentOfKind("SYNC_FAILED", null, 10)).extracting(EventRecord::source)
+                    .containsExactly("site_b");
+            assertThat(log.recentOfKind("SYNC_", "nobody", 10)).isEmpty();
+        }
+    }
+
+    @Test
+    void recentOfKindAgreesWithTheInterfaceDefault() {
+        try (Database db = Database.open(dir.resolve("w.db"), clock)) {
+            SqliteEventLog log = new SqliteEventLog(db);
+            for (int i = 0; i < 30; i++) {
+                log.append(EventRecord.of(clock.instant().plusSeconds(i % 7),
+                        i % 3 == 0 ? "MPPS_UPDATED" : "SYNC_SUCCEEDED", "s" + (i % 2), null,
+                        null, "event " + i));
+            }
+            EventLog filteringDefault = new EventLog() {
+                @Override
+                public EventRecord append(EventRecord event) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public java.util.List<EventRecord> recent(int limit) {
+                    return log.recent(limit);
+                }
+            };
+
+            assertThat(log.recentOfKind("SYNC_", "s1", 8))
+                    .isEqualTo(filteringDefault.recentOfKind("SYNC_", "s1", 8))
+                    .hasSize(8);
+            assertThat(log.recentOfKind("MPPS_", null, 100))
+                    .isEqualTo(filteringDefault.recentOfKind("MPPS_", null, 100))
+                    .hasSize(10);
         }
     }
 }

@@ -71,6 +71,34 @@ class SyncSchedulerThreadsTest {
         }
     }
 
+    @Test
+    void pauseAndResumeFromAnotherThreadKeepAtMostOneTask() throws Exception {
+        try (RedcapEmulator redcap = RedcapEmulator.start(); EventFeed feed = new EventFeed()) {
+            SyncScheduler scheduler = scheduler(feed, new MemoryEventLog(10),
+                    new MemorySyncStateStore());
+            scheduler.add(SyncSchedulerTest.source(redcap, RedcapEmulator.TOKEN),
+                    Duration.ofHours(1), OperationInterval.ALL_DAY);
+            scheduler.start();
+            String name = SyncSchedulerTest.NAME;
+
+            for (int i = 0; i < 100; i++) {
+                scheduler.pause(name);
+                var run = scheduler.syncNow(name, false);
+                scheduler.resume(name);
+                assertThat(run.get(20, java.util.concurrent.TimeUnit.SECONDS).succeeded())
+                        .isTrue();
+            }
+
+            assertThat(scheduler.pendingTasks(name)).isEqualTo(1);
+            assertThat(scheduler.status(name).nextRun()).isNotNull();
+            scheduler.pause(name);
+            assertThat(scheduler.pendingTasks(name)).isZero();
+            assertThat(scheduler.status(name).nextRun()).isNull();
+            scheduler.stop();
+            assertThat(scheduler.awaitTermination(Duration.ofSeconds(20))).isTrue();
+        }
+    }
+
     private static SyncScheduler scheduler(EventFeed feed, MemoryEventLog eventLog,
             MemorySyncStateStore states) {
         return new SyncScheduler(new RepositorySyncSink(new MemoryWorklistRepository()),

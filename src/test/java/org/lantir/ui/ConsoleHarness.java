@@ -43,11 +43,20 @@ public final class ConsoleHarness implements AutoCloseable {
 
     /** Starts the application with {@code configJson} saved as {@code dir/lantir.json}. */
     public static ConsoleHarness start(Path dir, String configJson) throws Exception {
+        return start(dir, configJson, Map.of());
+    }
+
+    /**
+     * Starts the application with {@code configJson} and {@code environment} as the process
+     * environment, e.g. {@code REDCAP_API_TOKEN} for a data source.
+     */
+    public static ConsoleHarness start(Path dir, String configJson,
+            Map<String, String> environment) throws Exception {
         Path configFile = dir.resolve("lantir.json");
         Files.writeString(configFile, configJson);
         LantirConfig config = ConfigLoader.load(configFile);
         DesktopStartup startup = new DesktopStartup(config, configFile,
-                dir.resolve("worklist.db"), Map.of());
+                dir.resolve("worklist.db"), Map.copyOf(environment));
         FxToolkit.registerPrimaryStage();
         LantirApp app = (LantirApp) FxToolkit.setupApplication(() -> new LantirApp(startup));
         return new ConsoleHarness(app, configFile);

@@ -60,7 +60,7 @@ class MppsEventsTest {
 
         List<EventRecord> newestFirst;
         try (Database db = Database.open(file)) {
-            newestFirst = new SqliteEventLog(db).recentByKindPrefix(MppsEvents.KIND_PREFIX, 10);
+            newestFirst = new SqliteEventLog(db).recentOfKind(MppsEvents.KIND_PREFIX, null, 10);
         }
 
         assertThat(newestFirst).extracting(EventRecord::kind).containsExactly(

@@ -107,7 +107,7 @@ public final class MppsEventsViewModel implements AutoCloseable {
     private void readLog() {
         try {
             List<MppsEventRow> rows = new ArrayList<>();
-            for (EventRecord record : log.recentByKindPrefix(MppsEvents.KIND_PREFIX, LOADED)) {
+            for (EventRecord record : log.recentOfKind(MppsEvents.KIND_PREFIX, null, LOADED)) {
                 rows.add(fromLog(record));
             }
             Map<Long, String> found = lookUp(idsWithoutPatient(rows, Map.of()));

@@ -1,0 +1,26 @@
+package org.lantir.ui.sync;
+
+import java.time.ZoneId;
+import org.lantir.sync.SyncRunRecord;
+
+/**
+ * One line of the run history table, worded for people.
+ *
+ * @param started empty when the log line does not say (lines written by older versions)
+ * @param outcome {@code Succeeded} or {@code Failed}, with what was asked for
+ * @param error the reason of a failure in plain words, else empty
+ */
+public record HistoryRow(String source, String started, String ended, String duration,
+        String outcome, boolean succeeded, int added, int updated, int unchanged, int removed,
+        int skipped, String error) {
+
+    static HistoryRow of(SyncRunRecord run, ZoneId zone) {
+        String kind = SyncTexts.windowKind(run.window());
+        return new HistoryRow(run.source(), SyncTexts.time(run.started(), zone),
+                SyncTexts.time(run.ended(), zone), SyncTexts.duration(run.duration()),
+                (run.succeeded() ? "Succeeded" : "Failed") + (kind.isEmpty() ? "" : ", " + kind),
+                run.succeeded(), run.counts().added(), run.counts().updated(),
+                run.counts().unchanged(), run.counts().removed(), run.skipped(),
+                SyncTexts.plainError(run.error()));
+    }
+}
