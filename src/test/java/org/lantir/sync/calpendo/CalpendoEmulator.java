@@ -81,7 +81,7 @@ public final class CalpendoEmulator implements AutoCloseable {
             HTML_PAGE,
             /** 200, JSON cut in the middle of a string but the body itself complete. */
             MALFORMED_JSON,
-            /** 200 declaring a longer body than it sends, then the connection closes. */
+            /** 200, half the answer, then the connection closes without ending the body. */
             TRUNCATED,
             /** 200 with no body at all. */
             EMPTY,
@@ -208,8 +208,32 @@ public final class CalpendoEmulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Thrown out of the handler so that the JDK server drops the connection mid-answer; the
+     * exchange is then left unclosed, or closing it would end the chunked body cleanly.
+     */
+    private static final class DropConnection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DropConnection() {
+            super("emulator: connection dropped on purpose", null, false, false);
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+        try {
+            answer(exchange);
+            exchange.close();
+        } catch (DropConnection e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            exchange.close();
+            throw e;
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        try {
             URI uri = exchange.getRequestURI();
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             record(new Request(exchange.getRequestMethod(), uri.getRawPath(),
@@ -224,6 +248,8 @@ public final class CalpendoEmulator implements AutoCloseable {
             respond(exchange, uri);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (DropConnection e) {
+            throw e;
         } catch (RuntimeException e) {
             send(exchange, Answer.text(500, "text/plain", "emulator failure: " + e));
         }
@@ -395,20 +421,15 @@ public final class CalpendoEmulator implements AutoCloseable {
         }
     }
 
-    /** Declares the whole length, sends half, and leaves: the connection closes short. */
+    /** Sends half the answer in a chunked body, then drops the connection. */
     private static void truncated(HttpExchange exchange, Answer normal) throws IOException {
         byte[] body = normal.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", normal.contentType());
-        exchange.sendResponseHeaders(200, body.length);
+        exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
         out.write(body, 0, body.length / 2);
         out.flush();
-        // Closing with bytes missing makes the JDK server drop the connection.
-        try {
-            out.close();
-        } catch (IOException expected) {
-            // "insufficient bytes written to stream": the point of this fault.
-        }
+        throw new DropConnection();
     }
 
     private static void trickle(HttpExchange exchange, Answer normal, Duration perByte)
