@@ -29,6 +29,7 @@ import org.lantir.sync.ConfiguredSources;
 import org.lantir.sync.RepositorySyncSink;
 import org.lantir.sync.SyncOutcome;
 import org.lantir.sync.SyncScheduler;
+import org.lantir.sync.calpendo.CalpendoSource;
 import org.lantir.sync.redcap.RedcapSource;
 import org.lantir.worklist.WorklistService;
 import org.lantir.worklist.WorklistSettings;
@@ -148,7 +149,8 @@ public final class Lantir implements AutoCloseable {
      */
     public List<String> startSync(Map<String, String> env) {
         List<String> problems = ConfiguredSources.addTo(scheduler, config,
-                Map.of(DataSourceConfig.TYPE_REDCAP, RedcapSource.FACTORY), env);
+                Map.of(DataSourceConfig.TYPE_REDCAP, RedcapSource.FACTORY,
+                        DataSourceConfig.TYPE_CALPENDO, CalpendoSource.FACTORY), env);
         for (String problem : problems) {
             LOG.error("Data source not started: {}", problem);
         }

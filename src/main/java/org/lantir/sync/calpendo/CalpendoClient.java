@@ -26,21 +26,27 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.HttpRequestRetryStrategy;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.MalformedChunkCodingException;
 import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.lantir.sync.SourceException;
 import org.slf4j.Logger;
@@ -79,15 +85,18 @@ final class CalpendoClient implements AutoCloseable {
         Timeout connect = Timeout.of(endpoint.connectTimeout());
         Timeout read = Timeout.of(endpoint.readTimeout());
         int connections = endpoint.maxParallelRequests();
+        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder
+                .create()
+                .setDnsResolver(dns)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(connect).setSocketTimeout(read)
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(1)).build())
+                .setMaxConnTotal(connections).setMaxConnPerRoute(connections).build();
         this.http = HttpClients.custom()
-                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                        .setDnsResolver(dns)
-                        .setDefaultConnectionConfig(ConnectionConfig.custom()
-                                .setConnectTimeout(connect).setSocketTimeout(read).build())
-                        .setMaxConnTotal(connections).setMaxConnPerRoute(connections).build())
+                .setConnectionManager(pool)
                 .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(read)
                         .setConnectionRequestTimeout(connect).build())
-                .disableAutomaticRetries()
+                .setRetryStrategy(new StaleConnectionRetry(pool))
                 .disableCookieManagement()
                 .disableRedirectHandling()
                 .disableAuthCaching()
@@ -366,6 +375,44 @@ final class CalpendoClient implements AutoCloseable {
     private static String seconds(Duration duration) {
         return duration.toMillis() % 1000 == 0 ? duration.getSeconds() + " s"
                 : duration.toMillis() + " ms";
+    }
+
+    /**
+     * Retries a GET once when the server closed a kept-alive connection before answering it:
+     * between runs a server may drop idle connections, and that is no outage. Nothing else is
+     * retried here: the scheduler backs off after a failed run.
+     */
+    private static final class StaleConnectionRetry implements HttpRequestRetryStrategy {
+
+        private final PoolingHttpClientConnectionManager pool;
+
+        StaleConnectionRetry(PoolingHttpClientConnectionManager pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public boolean retryRequest(HttpRequest request, IOException exception, int execCount,
+                HttpContext context) {
+            boolean retry = execCount <= 1 && exception instanceof NoHttpResponseException
+                    && "GET".equals(request.getMethod());
+            if (retry) {
+                // The other idle connections went the same way: open a fresh one.
+                pool.closeIdle(TimeValue.ZERO_MILLISECONDS);
+            }
+            return retry;
+        }
+
+        @Override
+        public boolean retryRequest(HttpResponse response, int execCount,
+                HttpContext context) {
+            return false;
+        }
+
+        @Override
+        public TimeValue getRetryInterval(HttpResponse response, int execCount,
+                HttpContext context) {
+            return TimeValue.ZERO_MILLISECONDS;
+        }
     }
 
     /** Reads one successful answer. */

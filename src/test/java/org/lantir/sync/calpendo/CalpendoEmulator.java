@@ -21,6 +21,7 @@ import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -389,6 +390,13 @@ public final class CalpendoEmulator implements AutoCloseable {
     /** The answer a fault makes of the normal one; null when it has answered itself. */
     private Answer apply(Fault fault, Answer normal, HttpExchange exchange)
             throws IOException, InterruptedException {
+        boolean changesBody = Set.of(Fault.Kind.MALFORMED_JSON, Fault.Kind.TRUNCATED,
+                Fault.Kind.EMPTY, Fault.Kind.WRONG_SHAPE, Fault.Kind.TRICKLE)
+                .contains(fault.kind());
+        if (changesBody && normal.status() != 200) {
+            // A body fault spoils answers, it does not invent them: a 404 stays a 404.
+            return normal;
+        }
         switch (fault.kind()) {
             case STATUS:
                 return Answer.html(fault.status(), "Error " + fault.status());
