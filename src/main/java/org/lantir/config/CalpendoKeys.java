@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The checks a {@code calpendo} source's keys get while the file loads, so that a bad value
@@ -203,7 +204,7 @@ final class CalpendoKeys {
                         + "fills from Calpendo; a Calpendo field_mapping maps a worklist field "
                         + "to a booking path, e.g. \"patient_id\": {\"source_field\": "
                         + "\"title\", \"_extract\": {...}}; fields: "
-                        + String.join(", ", new java.util.TreeSet<>(TARGETS)));
+                        + String.join(", ", new TreeSet<>(TARGETS)));
             }
             checkEntry(mapping, target);
         }

@@ -1,5 +1,7 @@
 package org.lantir.sync.calpendo;
 
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -169,7 +171,7 @@ final class CalpendoRowMapper {
         }
         String formatted = booking.value("properties.project.formattedName").orElse("");
         int paren = formatted.indexOf('(');
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         booking.value("properties.project.name").ifPresent(names::add);
         names.add(paren >= 0 ? formatted.substring(0, paren) : formatted);
         String study = values.get(CalpendoField.STUDY_DESCRIPTION);
@@ -291,7 +293,7 @@ final class CalpendoRowMapper {
     /** The mapped fields' values of one booking, read and extracted once each. */
     private final class Values {
         private final Booking booking;
-        private final Map<CalpendoField, Optional<String>> read = new java.util.EnumMap<>(
+        private final Map<CalpendoField, Optional<String>> read = new EnumMap<>(
                 CalpendoField.class);
 
         Values(Booking booking) {

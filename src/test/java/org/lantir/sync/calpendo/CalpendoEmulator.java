@@ -121,6 +121,7 @@ public final class CalpendoEmulator implements AutoCloseable {
     private final AtomicInteger detailsInFlight = new AtomicInteger();
     private final AtomicInteger maxDetailsInFlight = new AtomicInteger();
     private volatile Duration detailDelay = Duration.ZERO;
+    private volatile boolean keepAlive = true;
 
     private CalpendoEmulator(CalpendoBookings bookings) throws IOException {
         this.bookings = bookings;
@@ -166,6 +167,11 @@ public final class CalpendoEmulator implements AutoCloseable {
     public synchronized void clearFaults() {
         faults.clear();
         detailFaults.clear();
+    }
+
+    /** With false, every answer closes its connection ({@code Connection: close}). */
+    public void keepAlive(boolean keep) {
+        this.keepAlive = keep;
     }
 
     /** Every detail answer waits this long, so that concurrent requests overlap visibly. */
@@ -234,6 +240,9 @@ public final class CalpendoEmulator implements AutoCloseable {
     }
 
     private void answer(HttpExchange exchange) throws IOException {
+        if (!keepAlive) {
+            exchange.getResponseHeaders().set("Connection", "close");
+        }
         try {
             URI uri = exchange.getRequestURI();
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");

@@ -114,6 +114,18 @@ final class CalpendoSync implements AutoCloseable {
         return of(dir, calpendo, "", "");
     }
 
+    /** With a source built by the test (another client, another resolver). */
+    static CalpendoSync of(Path dir, CalpendoSource source) {
+        return new CalpendoSync(dir, source);
+    }
+
+    /** The settings of the standard source, for a test that builds its own client. */
+    static CalpendoSettings settings(CalpendoEmulator calpendo) throws Exception {
+        LantirConfig config = ConfigLoader.parse(SOURCE_JSON.formatted(calpendo.baseUrl(),
+                "", ""), null, Path.of("."));
+        return CalpendoSettings.from(config.dataSources().get(0));
+    }
+
     static CalpendoSource source(CalpendoEmulator calpendo, String moreConfig,
             String moreMapping) throws Exception {
         return source(calpendo, moreConfig, moreMapping, UnaryOperator.identity());

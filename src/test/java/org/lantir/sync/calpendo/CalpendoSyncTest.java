@@ -2,13 +2,18 @@ package org.lantir.sync.calpendo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.apache.hc.client5.http.DnsResolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -257,6 +262,47 @@ class CalpendoSyncTest {
         SyncOutcome outcome = sync.run();
 
         assertThat(outcome.error()).contains("refused the connection");
+        assertUnchanged(before);
+    }
+
+    /**
+     * The site's name stops resolving between two runs. The resolver is the test's: it maps
+     * the name to this machine, then finds nothing, so no DNS query leaves the machine.
+     */
+    @Test
+    void aNameThatStopsResolvingFailsTheRunAndChangesNothing() throws Exception {
+        AtomicBoolean resolves = new AtomicBoolean(true);
+        DnsResolver dns = new DnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) throws UnknownHostException {
+                if (!resolves.get()) {
+                    throw new UnknownHostException(host);
+                }
+                return new InetAddress[] {InetAddress.getLoopbackAddress()};
+            }
+
+            @Override
+            public String resolveCanonicalHostname(String host) {
+                return host;
+            }
+        };
+        CalpendoEndpoint endpoint = new CalpendoEndpoint(URI.create("http://calpendo.test:"
+                + calpendo.port()), CalpendoEmulator.USERNAME, CalpendoEmulator.PASSWORD,
+                Duration.ofSeconds(10), Duration.ofSeconds(30), 4);
+        sync.close();
+        sync = CalpendoSync.of(dir, new CalpendoSource(CalpendoSync.settings(calpendo),
+                new CalpendoClient(endpoint, dns), 4));
+        // No connection outlives its answer: every request looks the name up.
+        calpendo.keepAlive(false);
+        succeeded(sync.run());
+        List<WorklistItem> before = sync.rows();
+        calpendo.bookings().setStatus(48211, "Cancelled");
+        resolves.set(false);
+
+        SyncOutcome outcome = sync.run();
+
+        assertThat(outcome.error()).isEqualTo("Calpendo http://calpendo.test:" + calpendo.port()
+                + " could not be found: the host name does not resolve (DNS)");
         assertUnchanged(before);
     }
 
