@@ -274,23 +274,26 @@ public final class CalpendoEmulator implements AutoCloseable {
         String path = uri.getRawPath();
         Target target = target(path);
         Fault fault = target == null ? null : fault(target, path);
+        Answer answer;
         if (target == Target.DETAIL) {
+            // Counted until the answer is ready, before its bytes go out: a client can send
+            // its next request only once it has read this answer, so overlaps are real.
             detailStarted();
-        }
-        try {
-            Answer answer = answer(path, uri.getRawQuery());
-            if (fault != null) {
-                answer = apply(fault, answer, exchange);
-                if (answer == null) {
-                    return;
-                }
-            }
-            send(exchange, answer);
-        } finally {
-            if (target == Target.DETAIL) {
+            try {
+                answer = answer(path, uri.getRawQuery());
+            } finally {
                 detailsInFlight.decrementAndGet();
             }
+        } else {
+            answer = answer(path, uri.getRawQuery());
         }
+        if (fault != null) {
+            answer = apply(fault, answer, exchange);
+            if (answer == null) {
+                return;
+            }
+        }
+        send(exchange, answer);
     }
 
     private void detailStarted() throws InterruptedException {
