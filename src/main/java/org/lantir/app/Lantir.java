@@ -34,6 +34,7 @@ import org.lantir.sync.RepositorySyncSink;
 import org.lantir.sync.SourceFactory;
 import org.lantir.sync.SyncOutcome;
 import org.lantir.sync.SyncScheduler;
+import org.lantir.sync.calpendo.CalpendoSource;
 import org.lantir.sync.redcap.RedcapSource;
 import org.lantir.worklist.WorklistService;
 import org.lantir.worklist.WorklistSettings;
@@ -58,7 +59,8 @@ public final class Lantir implements AutoCloseable {
     /** How long closing waits for an interrupted sync run to give up its connection. */
     private static final Duration SYNC_STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Map<String, SourceFactory> SOURCE_TYPES =
-            Map.of(DataSourceConfig.TYPE_REDCAP, RedcapSource.FACTORY);
+            Map.of(DataSourceConfig.TYPE_REDCAP, RedcapSource.FACTORY,
+                    DataSourceConfig.TYPE_CALPENDO, CalpendoSource.FACTORY);
 
     private final Database database;
     private final Path databaseFile;

@@ -8,7 +8,7 @@ import java.util.Objects;
  * One entry of the Python tool's {@code data_sources} list.
  *
  * @param name unique name of the source; rows and sync state are kept under it
- * @param type {@code redcap} (later also {@code calpendo})
+ * @param type {@code redcap} or {@code calpendo}
  * @param syncIntervalSeconds seconds between runs ({@code sync_interval})
  * @param operationInterval daily window in which the source may sync
  * @param settings the source-specific {@code config} object, as JSON-like immutable values

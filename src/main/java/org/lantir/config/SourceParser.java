@@ -45,6 +45,7 @@ final class SourceParser {
         String type = type(node);
         ConfigNode settings = node.object("config");
         SourceTypes.check(type, settings);
+        SourceTypes.checkSource(type, node);
         Map<String, Object> extras = node.extras(SOURCE_KEYS, Set.of());
 
         return new DataSourceConfig(name(node, type, index), type,

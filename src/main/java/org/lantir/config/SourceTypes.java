@@ -18,13 +18,8 @@ final class SourceTypes {
             "patient_id_template", "patient_name_template", "modality", "station_ae_title",
             "station_name", "protocol_coding_scheme", "connect_timeout_seconds",
             "read_timeout_seconds");
-    /**
-     * The Python tool's Calpendo keys, then Lantir's credentials (the Python tool read them
-     * from the environment only); their values are checked by the Calpendo source.
-     */
-    static final Set<String> CALPENDO_KEYS = Set.of("base_url", "resources", "status_filter",
-            "lookback_multiplier", "timezone", "resource_modality_mapping", "field_mapping",
-            "allowed_studies", "window_mode", "daily_window", "username", "password");
+    /** Calpendo keys: the Python tool's ten, then Lantir's additions. */
+    static final Set<String> CALPENDO_KEYS = CalpendoKeys.KEYS;
 
     private static final Map<String, Set<String>> KEYS = Map.of(
             DataSourceConfig.TYPE_REDCAP, REDCAP_KEYS,
@@ -51,6 +46,18 @@ final class SourceTypes {
         settings.extras(KEYS.get(type), Set.of());
         if (DataSourceConfig.TYPE_REDCAP.equals(type)) {
             checkRedcap(settings);
+        } else if (DataSourceConfig.TYPE_CALPENDO.equals(type)) {
+            CalpendoKeys.checkConfig(settings);
+        }
+    }
+
+    /**
+     * Checks the keys of a source entry beside {@code config} that belong to its type: a
+     * Calpendo entry's {@code field_mapping} and window settings.
+     */
+    static void checkSource(String type, ConfigNode source) throws ConfigException {
+        if (DataSourceConfig.TYPE_CALPENDO.equals(type)) {
+            CalpendoKeys.checkSource(source);
         }
     }
 
@@ -65,7 +72,7 @@ final class SourceTypes {
         }
         String zone = settings.text("server_timezone", null);
         if (zone != null) {
-            checkZone(settings, zone);
+            checkZone(settings, "server_timezone", zone);
         }
         String station = settings.text("station_ae_title", null);
         if (station != null && !ConfigParser.isAeTitle(station.trim())) {
@@ -75,12 +82,12 @@ final class SourceTypes {
         settings.integer("read_timeout_seconds", 1, 3600, 60, "seconds");
     }
 
-    private static void checkZone(ConfigNode settings, String zone) throws ConfigException {
+    static void checkZone(ConfigNode settings, String key, String zone)
+            throws ConfigException {
         try {
-            ZoneId.of(zone);
+            ZoneId.of(zone.trim());
         } catch (DateTimeException e) {
-            throw settings.expected("server_timezone",
-                    "a time zone such as America/Edmonton");
+            throw settings.expected(key, "a time zone such as America/Edmonton");
         }
     }
 }

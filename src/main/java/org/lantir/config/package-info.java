@@ -19,6 +19,7 @@
  *                         operation_interval {"start_time": [h, m], "end_time": [h, m]}
  *                         (default 00:00-23:59, both ends inclusive, may cross midnight),
  *                         config {...}, field_mapping {...}, window_mode, daily_window
+ *                         (Calpendo's; see below)
  *   config (redcap)       site_id, protocol (as above), api_url, api_token, api_token_env
  *                         (name of the variable holding the token), server_timezone
  *                         (REDCap's zone; default this machine's), repeat_instrument ("mri"),
@@ -38,11 +39,32 @@
  *                         patient_id, patient_name, patient_comments,
  *                         requested_procedure_comments, sps_comments (LT, at most 10240
  *                         characters: a longer value skips its row; no field by default)
- *   config (calpendo)     read and kept until Calpendo sources arrive: the Python tool's
- *                         base_url, resources, status_filter, lookback_multiplier, timezone,
- *                         resource_modality_mapping, field_mapping, allowed_studies,
- *                         window_mode, daily_window; Lantir's username and password (the
- *                         Python tool read CALPENDO_USERNAME / CALPENDO_PASSWORD only)
+ *   config (calpendo)     base_url (https://, or http:// on loopback only), username,
+ *                         password, password_env (else CALPENDO_API_URL, CALPENDO_USERNAME,
+ *                         CALPENDO_PASSWORD), resources [..] (required), status_filter
+ *                         ("Approved", or a list; never Cancelled or Denied), timezone
+ *                         ("America/Edmonton"), window_mode ("rolling" | "today"),
+ *                         daily_window (true: today), lookback_multiplier (2 sync intervals),
+ *                         lookahead_days (1), resource_modality_mapping {"3T": "MR"} (exact,
+ *                         then longest prefix; else OT), allowed_studies [..] (all),
+ *                         field_mapping (as below), on_pattern_mismatch ("skip" |
+ *                         "use_raw_value"), patient_name_order ("given_family" |
+ *                         "family_given"), station_ae_title, operator_booking_type
+ *                         ("MRIScan"; "" asks for no operator), operator_property
+ *                         ("Operator"), max_parallel_requests (4, 1-16),
+ *                         connect_timeout_seconds (10), read_timeout_seconds (30)
+ *   field_mapping (calpendo) worklist field → booking path ("id",
+ *                         "properties.project.formattedName") or {"source_field": PATH,
+ *                         "_extract": {"pattern": REGEX, "group": N or NAME}}; in config or
+ *                         beside it (that one wins); targets: patient_id (required),
+ *                         patient_name, study_description, accession_number,
+ *                         study_instance_uid, modality, referring_physician_name,
+ *                         performing_physician, station_name, scheduled_station_aetitle,
+ *                         procedure_description, protocol_name, patient_comments,
+ *                         requested_procedure_comments, sps_comments; the Python tool's
+ *                         performed_procedure_step_status, scheduled_start_date,
+ *                         scheduled_start_time, scheduled_procedure_step_duration are
+ *                         accepted and unused; an invalid pattern fails the load
  * lantir.server           ae_title (MWL_SERVER), bind_address (0.0.0.0), port (4242),
  *                         max_associations (64), idle_timeout_seconds (300),
  *                         max_pdu_length (65536), visible_statuses [SCHEDULED, IN_PROGRESS],

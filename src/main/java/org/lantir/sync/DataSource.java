@@ -1,7 +1,7 @@
 package org.lantir.sync;
 
 /**
- * A system the worklist is fed from (REDCap now, Calpendo later). A source is used by one
+ * A system the worklist is fed from (REDCap, Calpendo). A source is used by one
  * scheduler thread at a time; it keeps nothing from one fetch to the next.
  */
 public interface DataSource extends AutoCloseable {

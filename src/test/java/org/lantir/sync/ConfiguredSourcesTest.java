@@ -21,7 +21,9 @@ class ConfiguredSourcesTest {
                 {"data_sources": [
                     {"name": "main", "type": "redcap", "config": {"site_id": "792"}},
                     {"name": "off", "type": "redcap", "enabled": false},
-                    {"name": "cal", "type": "calpendo", "config": {"base_url": "x"}},
+                    {"name": "cal", "type": "calpendo",
+                     "config": {"base_url": "https://calpendo.example.org",
+                                "resources": ["3T Diagnostic"]}},
                     {"name": "other", "type": "redcap",
                      "config": {"api_token_env": "OTHER_TOKEN"}}
                 ]}

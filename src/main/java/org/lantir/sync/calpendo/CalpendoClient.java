@@ -1,0 +1,435 @@
+package org.lantir.sync.calpendo;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.HttpRequestRetryStrategy;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.MalformedChunkCodingException;
+import org.apache.hc.core5.http.NoHttpResponseException;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+import org.lantir.sync.SourceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A client of Calpendo's read-only query and REST APIs (reference notes §3-§8): HTTP GETs with
+ * Basic authentication sent up front, {@code Accept: application/json}, success only as HTTP
+ * 200 with the JSON shape the API promises. Everything else becomes a {@link SourceException}
+ * whose reason names the server, what was asked and what went wrong in plain words, never
+ * the username or password and never a body (booking titles carry names). Thread-safe: a
+ * source fetches several bookings' details at once through one client.
+ *
+ * <p>Each answer must start within the read timeout, keep coming without a longer pause, and
+ * be complete within {@link CalpendoEndpoint#answerDeadline()}, so that a server that trickles
+ * bytes for minutes cannot hold a sync.
+ */
+final class CalpendoClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CalpendoClient.class);
+    private static final int PREFIX_BYTES = 512;
+
+    private final CalpendoEndpoint endpoint;
+    private final CloseableHttpClient http;
+    private final ScheduledExecutorService deadlines;
+    private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    CalpendoClient(CalpendoEndpoint endpoint) {
+        this(endpoint, SystemDefaultDnsResolver.INSTANCE);
+    }
+
+    /** @param dns how host names are resolved (tests resolve none, to stay off the network) */
+    CalpendoClient(CalpendoEndpoint endpoint, DnsResolver dns) {
+        this.endpoint = endpoint;
+        Timeout connect = Timeout.of(endpoint.connectTimeout());
+        Timeout read = Timeout.of(endpoint.readTimeout());
+        int connections = endpoint.maxParallelRequests();
+        PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder
+                .create()
+                .setDnsResolver(dns)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(connect).setSocketTimeout(read)
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(1)).build())
+                .setMaxConnTotal(connections).setMaxConnPerRoute(connections).build();
+        this.http = HttpClients.custom()
+                .setConnectionManager(pool)
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(read)
+                        .setConnectionRequestTimeout(connect).build())
+                .setRetryStrategy(new StaleConnectionRetry(pool))
+                .disableCookieManagement()
+                .disableRedirectHandling()
+                .disableAuthCaching()
+                .setUserAgent("Lantir")
+                .build();
+        this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "calpendo-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** What a request asked for, to name it in failure reasons and pick status rules. */
+    private enum Ask {
+        LIST("the booking list"), DETAIL("a booking's details"), OPERATOR("an operator");
+
+        final String words;
+
+        Ask(String words) {
+            this.words = words;
+        }
+    }
+
+    /** The bookings a query path ({@link CalpendoQuery#bookings}) selects. */
+    List<CalpendoJson.Listed> bookings(String queryPath) throws SourceException {
+        return get(queryPath, Ask.LIST, body -> CalpendoJson.listed(
+                CalpendoJson.read(body, CalpendoJson.MAX_LIST_CHARS)));
+    }
+
+    /** A booking's details; empty when the server has no booking with that id (404). */
+    Optional<JsonNode> booking(long id) throws SourceException {
+        return Optional.ofNullable(get(CalpendoQuery.booking(id), Ask.DETAIL,
+                body -> CalpendoJson.detail(CalpendoJson.read(body,
+                        CalpendoJson.MAX_DETAIL_CHARS), id)));
+    }
+
+    /** The operator of a booking of a sub-type such as {@code MRIScan}; empty when none. */
+    Optional<String> operator(String bookingType, String property, long id)
+            throws SourceException {
+        Optional<String> name = get(CalpendoQuery.operator(bookingType, property, id),
+                Ask.OPERATOR, body -> CalpendoJson.operator(CalpendoJson.read(body,
+                        CalpendoJson.MAX_DETAIL_CHARS), property));
+        return name == null ? Optional.empty() : name;
+    }
+
+    /** Cancels every request in flight (each fails promptly) and releases the connections. */
+    @Override
+    public void close() {
+        closed = true;
+        inFlight.forEach(call -> call.request.cancel());
+        http.close(CloseMode.IMMEDIATE);
+        deadlines.shutdownNow();
+    }
+
+    /** Cancels the requests in flight without closing: a run gives up on the rest. */
+    void cancelAll() {
+        inFlight.forEach(call -> call.request.cancel());
+    }
+
+    @Override
+    public String toString() {
+        return endpoint.toString();
+    }
+
+    /** One request, and whether its deadline cancelled it. */
+    private static final class Call {
+        final HttpGet request;
+        volatile boolean expired;
+
+        Call(HttpGet request) {
+            this.request = request;
+        }
+
+        void expire() {
+            expired = true;
+            request.cancel();
+        }
+    }
+
+    private <T> T get(String pathAndQuery, Ask ask, BodyReader<T> reader)
+            throws SourceException {
+        if (closed) {
+            throw new SourceException(this + ": request stopped", true);
+        }
+        HttpGet get = new HttpGet(endpoint.resolve(pathAndQuery));
+        get.setHeader(HttpHeaders.ACCEPT, "application/json");
+        get.setHeader(HttpHeaders.AUTHORIZATION, endpoint.basicAuthorization());
+        Call call = new Call(get);
+        inFlight.add(call);
+        ScheduledFuture<?> deadline = scheduleDeadline(call);
+        try {
+            LOG.debug("{}: GET {}", this, pathAndQuery);
+            return http.execute(get, response -> read(response, ask, reader, call));
+        } catch (Failure e) {
+            throw e.reason;
+        } catch (IOException e) {
+            throw failure(ask, call, e);
+        } finally {
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
+            inFlight.remove(call);
+        }
+    }
+
+    private ScheduledFuture<?> scheduleDeadline(Call call) {
+        try {
+            return deadlines.schedule(call::expire, endpoint.answerDeadline().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            call.request.cancel();
+            return null;
+        }
+    }
+
+    private <T> T read(ClassicHttpResponse response, Ask ask, BodyReader<T> reader, Call call)
+            throws IOException {
+        HttpEntity entity = response.getEntity();
+        InputStream body = entity == null ? InputStream.nullInputStream() : entity.getContent();
+        int status = response.getCode();
+        if (status == 404 && ask == Ask.DETAIL) {
+            LOG.debug("{}: {} is gone (HTTP 404)", this, call.request.getRequestUri());
+            return null;
+        }
+        if (status != 200) {
+            logPrefix(status, body);
+            // Drop the connection rather than let HttpClient read the rest of the body.
+            call.request.cancel();
+            throw new Failure(statusFailure(ask, response));
+        }
+        try {
+            return reader.read(body);
+        } catch (StreamConstraintsException e) {
+            call.request.cancel();
+            throw new Failure(new SourceException(this + " sent " + ask.words + " longer than "
+                    + "Lantir reads; narrow the resources or the window", false));
+        } catch (CalpendoJson.NotJsonException e) {
+            call.request.cancel();
+            throw new Failure(new SourceException(this + " sent " + ask.words + " that is not "
+                    + "JSON (" + contentType(response) + "; perhaps a login page; body not "
+                    + "shown)", true));
+        } catch (CalpendoJson.ShapeException e) {
+            call.request.cancel();
+            throw new Failure(new SourceException(this + " sent " + e.getMessage() + " for "
+                    + ask.words, true));
+        } catch (JsonProcessingException e) {
+            call.request.cancel();
+            throw new Failure(malformed(ask, e));
+        }
+    }
+
+    /** At DEBUG, where patient data may appear, the start of an error body helps a person. */
+    private void logPrefix(int status, InputStream body) {
+        if (!LOG.isDebugEnabled()) {
+            return;
+        }
+        try {
+            String text = new String(body.readNBytes(PREFIX_BYTES), StandardCharsets.UTF_8);
+            LOG.debug("{}: HTTP {} body starts: {}", this, status, Scrub.text(text, endpoint));
+        } catch (IOException e) {
+            LOG.debug("{}: HTTP {} body unreadable", this, status);
+        }
+    }
+
+    private SourceException statusFailure(Ask ask, ClassicHttpResponse response) {
+        int status = response.getCode();
+        String http = "(HTTP " + status + ")";
+        if (status == 401) {
+            return new SourceException(this + " refused the username or password " + http
+                    + "; check CALPENDO_USERNAME and CALPENDO_PASSWORD or the source's "
+                    + "config.username and config.password", false);
+        }
+        if (status == 403) {
+            return new SourceException(this + " refused access to " + ask.words + " " + http
+                    + ": the account may not read bookings", false);
+        }
+        if (status == 429) {
+            return new SourceException(this + " asked Lantir to slow down " + http
+                    + retryAfter(response), true);
+        }
+        if (status >= 500 || status == 408) {
+            return new SourceException(this + " answered " + ask.words + " with a server "
+                    + "error " + http, true);
+        }
+        if (status >= 300 && status < 400) {
+            return new SourceException(this + " sent " + ask.words + " elsewhere " + http
+                    + ", perhaps to a login page; check base_url", false);
+        }
+        if (status == 404) {
+            return new SourceException(this + " has no such address for " + ask.words + " "
+                    + http + "; check base_url" + (ask == Ask.OPERATOR
+                    ? " and operator_booking_type" : ""), false);
+        }
+        return new SourceException(this + " rejected the request for " + ask.words + " "
+                + http + (ask == Ask.LIST ? "; check resources and status_filter" : ""), false);
+    }
+
+    /** "; it asks to wait 120 s" from a Retry-After of seconds or of an HTTP date. */
+    private static String retryAfter(ClassicHttpResponse response) {
+        Header header = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+        if (header == null || header.getValue() == null) {
+            return "";
+        }
+        String value = header.getValue().trim();
+        if (value.matches("\\d{1,9}")) {
+            return "; it asks to wait " + Long.parseLong(value) + " s";
+        }
+        try {
+            ZonedDateTime until = ZonedDateTime.parse(value,
+                    DateTimeFormatter.RFC_1123_DATE_TIME);
+            return "; it asks to wait until " + until.toInstant();
+        } catch (DateTimeParseException e) {
+            return "";
+        }
+    }
+
+    private static String contentType(ClassicHttpResponse response) {
+        Header type = response.getFirstHeader(HttpHeaders.CONTENT_TYPE);
+        return type == null ? "no content type" : "content type " + type.getValue()
+                .split(";")[0].trim();
+    }
+
+    /** A JSON body broken further on is not quoted: it may hold patient data. */
+    private SourceException malformed(Ask ask, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column "
+                + at.getColumnNr();
+        return new SourceException(this + " sent " + ask.words + " as malformed JSON" + where
+                + " (body not shown)", true);
+    }
+
+    private SourceException failure(Ask ask, Call call, IOException e) {
+        LOG.debug("{}: {} failed: {}", this, ask.words, e.getClass().getName());
+        if (call.expired) {
+            return new SourceException(this + " did not finish sending " + ask.words
+                    + " within " + seconds(endpoint.answerDeadline()), true, e);
+        }
+        if (closed || e instanceof InterruptedIOException
+                && !(e instanceof SocketTimeoutException)) {
+            return new SourceException(this + ": request stopped", true, e);
+        }
+        return new SourceException(this + " " + reason(ask, e), retryable(e), e);
+    }
+
+    private String reason(Ask ask, IOException e) {
+        if (e instanceof ConnectTimeoutException) {
+            return "could not be connected to within " + seconds(endpoint.connectTimeout());
+        }
+        if (e instanceof SocketTimeoutException) {
+            return "did not answer " + ask.words + " within " + seconds(endpoint.readTimeout())
+                    + " (read timeout)";
+        }
+        if (e instanceof UnknownHostException) {
+            return "could not be found: the host name does not resolve (DNS)";
+        }
+        if (e instanceof ConnectException) {
+            return "refused the connection (is the server up, and base_url right?)";
+        }
+        if (e instanceof SSLException) {
+            return "failed the TLS handshake: " + Scrub.describe(e, endpoint);
+        }
+        if (e instanceof ConnectionClosedException || e instanceof MalformedChunkCodingException) {
+            return "closed the connection before " + ask.words + " was complete";
+        }
+        if (e instanceof NoHttpResponseException) {
+            return "closed the connection without answering " + ask.words;
+        }
+        return "could not be reached: " + Scrub.describe(e, endpoint);
+    }
+
+    /** A failed TLS handshake needs a person (certificate, protocol); the rest may clear. */
+    private static boolean retryable(IOException e) {
+        return !(e instanceof SSLException);
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.getSeconds() + " s"
+                : duration.toMillis() + " ms";
+    }
+
+    /**
+     * Retries a GET once when the server closed a kept-alive connection before answering it:
+     * between runs a server may drop idle connections, and that is no outage. Nothing else is
+     * retried here: the scheduler backs off after a failed run.
+     */
+    private static final class StaleConnectionRetry implements HttpRequestRetryStrategy {
+
+        private final PoolingHttpClientConnectionManager pool;
+
+        StaleConnectionRetry(PoolingHttpClientConnectionManager pool) {
+            this.pool = pool;
+        }
+
+        @Override
+        public boolean retryRequest(HttpRequest request, IOException exception, int execCount,
+                HttpContext context) {
+            boolean retry = execCount <= 1 && exception instanceof NoHttpResponseException
+                    && "GET".equals(request.getMethod());
+            if (retry) {
+                // The other idle connections went the same way: open a fresh one.
+                pool.closeIdle(TimeValue.ZERO_MILLISECONDS);
+            }
+            return retry;
+        }
+
+        @Override
+        public boolean retryRequest(HttpResponse response, int execCount,
+                HttpContext context) {
+            return false;
+        }
+
+        @Override
+        public TimeValue getRetryInterval(HttpResponse response, int execCount,
+                HttpContext context) {
+            return TimeValue.ZERO_MILLISECONDS;
+        }
+    }
+
+    /** Reads one successful answer. */
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
+    /** Carries a {@link SourceException} through HttpClient's response handler. */
+    private static final class Failure extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient SourceException reason;
+
+        Failure(SourceException reason) {
+            super(reason.getMessage());
+            this.reason = reason;
+        }
+    }
+}
