@@ -3,6 +3,7 @@ package org.lantir.ui;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import org.lantir.ui.schedule.ScheduleView;
 
 /** The console's screens, in navigation order. */
 final class ConsoleViews {
@@ -12,7 +13,7 @@ final class ConsoleViews {
 
     static List<ConsoleView> create(ConsoleContext context) {
         return List.of(
-                placeholder("_Schedule"),
+                new ScheduleView(context),
                 placeholder("Ser_ver"),
                 placeholder("S_ync"),
                 placeholder("_MPPS events"),
