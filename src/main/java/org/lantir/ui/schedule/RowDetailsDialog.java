@@ -3,6 +3,7 @@ package org.lantir.ui.schedule;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
@@ -11,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -30,7 +32,8 @@ final class RowDetailsDialog {
     private RowDetailsDialog() {
     }
 
-    static void show(Window owner, RowDetailsModel model) {
+    /** Shows the details; {@code closed} runs when they close. */
+    static void show(Window owner, RowDetailsModel model, Runnable closed) {
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.initModality(Modality.WINDOW_MODAL);
@@ -46,9 +49,12 @@ final class RowDetailsDialog {
         historyTitle.getStyleClass().add("details-section");
         VBox content = new VBox(12, values(model.entries()), historyTitle, history(model));
         content.getStyleClass().add("row-details");
+        content.setPadding(new Insets(8, 16, 0, 16));
+        // Wide enough for a 64-character UID at 1280x800; the dialog is sized once, on show.
+        dialog.getDialogPane().setMinWidth(1120);
         dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().setPrefWidth(1040);
 
+        dialog.setOnHidden(e -> closed.run());
         model.load();
         dialog.show();
     }
@@ -68,11 +74,13 @@ final class RowDetailsDialog {
             Label label = new Label(entry.label());
             label.getStyleClass().add("details-label");
             if (!entry.attribute().isEmpty()) {
-                label.setText(entry.label() + " " + entry.attribute());
+                // The tag for those who know it, without taking the value's width.
+                label.setTooltip(new Tooltip(entry.label() + " " + entry.attribute()));
             }
             TextField value = new TextField(entry.value());
             value.setEditable(false);
             value.setFocusTraversable(false);
+            value.setPrefColumnCount(26);
             value.getStyleClass().add("details-value");
             grid.add(label, column, row);
             grid.add(value, column + 1, row);
@@ -89,7 +97,7 @@ final class RowDetailsDialog {
     }
 
     private static ColumnConstraints valueColumn() {
-        ColumnConstraints c = new ColumnConstraints(160, 260, Double.MAX_VALUE);
+        ColumnConstraints c = new ColumnConstraints();
         c.setHgrow(Priority.ALWAYS);
         return c;
     }

@@ -116,8 +116,7 @@ public final class RowDetailsModel {
         e.add(new Entry("Status", "(0040,0020)", ScheduleRow.statusWord(item.status())
                 + " (" + item.status().dicomTerm() + " on the worklist)"));
         e.add(new Entry("Source", "", item.dataSource() == null ? "manual (made by hand)"
-                : item.dataSource() + " (read-only here: its next sync would overwrite an "
-                        + "edit)"));
+                : item.dataSource() + " (read-only here)"));
         e.add(new Entry("Source key", "", text(item.sourceKey())));
         e.add(new Entry("Row id", "", String.valueOf(item.id())));
         e.add(new Entry("Created", "", instant(item.createdAt())));

@@ -63,7 +63,8 @@ final class RowEditorDialog {
     private RowEditorDialog() {
     }
 
-    static void show(Window owner, RowEditorModel model) {
+    /** Shows the editor; {@code closed} runs when it closes, saved or not. */
+    static void show(Window owner, RowEditorModel model, Runnable closed) {
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.initModality(Modality.WINDOW_MODAL);
@@ -97,10 +98,11 @@ final class RowEditorDialog {
         saveProblem.setWrapText(true);
 
         VBox content = new VBox(12, form, summary, saveProblem);
-        content.setPadding(new Insets(8, 0, 0, 0));
+        content.setPadding(new Insets(8, 16, 0, 16));
         content.getStyleClass().add("row-editor");
         dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().setPrefWidth(960);
+        // The dialog is sized once, on show: room for both columns at 1280x800.
+        dialog.getDialogPane().setMinWidth(900);
 
         Button saveButton = (Button) dialog.getDialogPane().lookupButton(save);
         saveButton.setId("editor-save");
@@ -113,6 +115,7 @@ final class RowEditorDialog {
         });
 
         dialog.setOnShown(e -> Platform.runLater(first::requestFocus));
+        dialog.setOnHidden(e -> closed.run());
         dialog.show();
     }
 

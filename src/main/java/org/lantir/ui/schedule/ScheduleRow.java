@@ -1,5 +1,6 @@
 package org.lantir.ui.schedule;
 
+import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -112,7 +113,7 @@ public final class ScheduleRow {
 
     /** The lantir.css class of a status pill. */
     static String statusStyleClass(ProcedureStepStatus status) {
-        return "status-" + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return "status-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** AE title, with the station name when there is one; who sees a row without either. */

@@ -209,12 +209,12 @@ public final class ScheduleView implements ConsoleView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getStyleClass().add(Styles.STRIPED);
 
-        table.getColumns().add(column("Time", 70, ScheduleRow::timeProperty));
-        table.getColumns().add(column("Patient", 210, ScheduleRow::patientNameProperty));
-        table.getColumns().add(column("Patient ID", 110, ScheduleRow::patientIdProperty));
-        table.getColumns().add(column("Modality", 80, ScheduleRow::modalityProperty));
-        table.getColumns().add(column("Station", 150, ScheduleRow::stationProperty));
-        table.getColumns().add(column("Procedure", 210, ScheduleRow::procedureProperty));
+        table.getColumns().add(column("Time", 65, ScheduleRow::timeProperty));
+        table.getColumns().add(column("Patient", 200, ScheduleRow::patientNameProperty));
+        table.getColumns().add(column("Patient ID", 105, ScheduleRow::patientIdProperty));
+        table.getColumns().add(column("Modality", 90, ScheduleRow::modalityProperty));
+        table.getColumns().add(column("Station", 190, ScheduleRow::stationProperty));
+        table.getColumns().add(column("Procedure", 185, ScheduleRow::procedureProperty));
         table.getColumns().add(column("Source", 110, ScheduleRow::sourceProperty));
         table.getColumns().add(statusColumn());
 
@@ -362,19 +362,19 @@ public final class ScheduleView implements ConsoleView {
     private void openDetails() {
         RowDetailsModel details = model.detailsForSelected();
         if (details != null) {
-            RowDetailsDialog.show(window(), details);
+            RowDetailsDialog.show(window(), details, table::requestFocus);
         }
     }
 
     private void openEditor() {
         RowEditorModel editor = model.editorForSelected();
         if (editor != null) {
-            RowEditorDialog.show(window(), editor);
+            RowEditorDialog.show(window(), editor, table::requestFocus);
         }
     }
 
     private void openNewRow() {
-        RowEditorDialog.show(window(), model.newRowEditor());
+        RowEditorDialog.show(window(), model.newRowEditor(), table::requestFocus);
     }
 
     private void confirmCancel() {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -44,6 +45,7 @@ import org.lantir.worklist.UnassignedStation;
 import org.lantir.worklist.WorklistFilter;
 import org.lantir.worklist.WorklistItem;
 import org.lantir.worklist.WorklistItemValidator;
+import org.lantir.worklist.WorklistItemValidator.Field;
 import org.lantir.worklist.WorklistService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +88,8 @@ public final class ScheduleViewModel implements AutoCloseable {
     private final BooleanProperty showFinished = new SimpleBooleanProperty(true);
     private final ObservableList<ScheduleRow> rows =
             FXCollections.observableArrayList(row -> new Observable[] {row.itemProperty()});
+    private final ObservableList<ScheduleRow> readOnlyRows =
+            FXCollections.unmodifiableObservableList(rows);
     private final FilteredList<ScheduleRow> visibleRows = new FilteredList<>(rows);
     private final ObjectProperty<ScheduleRow> selectedRow = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<WorklistItem> selectedItem = new ReadOnlyObjectWrapper<>();
@@ -219,7 +223,7 @@ public final class ScheduleViewModel implements AutoCloseable {
 
     /** Every row of the day, in schedule order; lines keep their identity across updates. */
     public ObservableList<ScheduleRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return readOnlyRows;
     }
 
     /** The rows the search and the status filter let through. */
@@ -401,12 +405,11 @@ public final class ScheduleViewModel implements AutoCloseable {
 
     /** The editor for a new row on the day shown: the time now if the day is today. */
     public RowEditorModel newRowEditor() {
-        Map<WorklistItemValidator.Field, String> start = new java.util.EnumMap<>(
-                WorklistItemValidator.Field.class);
+        Map<Field, String> start = new EnumMap<>(Field.class);
         LocalDate shown = day.get();
-        start.put(WorklistItemValidator.Field.SCHEDULED_DATE, shown.toString());
+        start.put(Field.SCHEDULED_DATE, shown.toString());
         if (shown.equals(LocalDate.now(clock))) {
-            start.put(WorklistItemValidator.Field.SCHEDULED_TIME, WorklistItemValidator.time(
+            start.put(Field.SCHEDULED_TIME, WorklistItemValidator.time(
                     LocalTime.now(clock).withSecond(0).withNano(0)));
         }
         return new RowEditorModel(worklist, threads, null, start, this::rowSaved);
@@ -428,14 +431,26 @@ public final class ScheduleViewModel implements AutoCloseable {
         return item == null ? null : new RowDetailsModel(worklist, threads, item, clock);
     }
 
-    /** A row the editor stored: shown and selected, on its own day. */
+    /** A row the editor stored: shown (the search cleared if it hid it) and selected. */
     void rowSaved(WorklistItem stored) {
         problem.set("");
         if (Objects.equals(stored.scheduledStartDate(), day.get())) {
-            selectedRow.set(mergeOne(stored));
+            select(mergeOne(stored));
         } else {
             selectAfterReload = stored.id();
             day.set(stored.scheduledStartDate());
+        }
+    }
+
+    private void select(ScheduleRow row) {
+        if (row == null) {
+            return;
+        }
+        if (!visibleRows.contains(row)) {
+            search.set("");
+        }
+        if (visibleRows.contains(row)) {
+            selectedRow.set(row);
         }
     }
 
@@ -455,9 +470,7 @@ public final class ScheduleViewModel implements AutoCloseable {
         if (selectAfterReload != null) {
             ScheduleRow row = rowWithId(selectAfterReload);
             selectAfterReload = null;
-            if (row != null && visibleRows.contains(row)) {
-                selectedRow.set(row);
-            }
+            select(row);
         }
     }
 

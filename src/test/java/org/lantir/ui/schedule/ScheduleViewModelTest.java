@@ -404,6 +404,21 @@ class ScheduleViewModelTest {
     }
 
     @Test
+    void aRowAddedWhileTheSearchWouldHideItClearsTheSearch() {
+        ScheduleViewModel model = lantir.directModel();
+        model.searchProperty().set("roe");
+        RowEditorModel editor = model.newRowEditor();
+        editor.valueProperty(Field.PATIENT_NAME).set("WALK^IN");
+        editor.valueProperty(Field.PATIENT_ID).set("P700");
+        editor.valueProperty(Field.MODALITY).set("MR");
+
+        editor.save(() -> { });
+
+        assertThat(model.searchProperty().get()).isEmpty();
+        assertThat(model.selectedItemProperty().get().patientId()).isEqualTo("P700");
+    }
+
+    @Test
     void aRowAddedForAnotherDayTakesTheScheduleThere() {
         ScheduleViewModel model = lantir.directModel();
         RowEditorModel editor = model.newRowEditor();
@@ -494,6 +509,6 @@ class ScheduleViewModelTest {
                 .isEqualTo("No modality has reported on this row (no MPPS).");
         assertThat(details.entries()).filteredOn(e -> e.label().equals("Source"))
                 .singleElement().extracting(RowDetailsModel.Entry::value).asString()
-                .startsWith("main_redcap (read-only here");
+                .isEqualTo("main_redcap (read-only here)");
     }
 }
