@@ -106,6 +106,8 @@ public final class ScheduleViewModel implements AutoCloseable {
     private long reloads;
     /** A row to select once a reload shows it (a row just added on another day). */
     private Long selectAfterReload;
+    /** Whether the problem line tells of a failed read, which the next good read clears. */
+    private boolean readFailed;
 
     public ScheduleViewModel(WorklistService worklist, EventFeed events, UiThreads threads,
             Clock clock) {
@@ -158,8 +160,8 @@ public final class ScheduleViewModel implements AutoCloseable {
     /** From the event feed's thread: a change to the worklist asks for a reload. */
     void onEvent(LantirEvent event) {
         if (event instanceof LantirEvent.WorklistChanged
-                || event instanceof LantirEvent.MppsChanged mpps
-                        && mpps.worklistItemId() != null) {
+                || (event instanceof LantirEvent.MppsChanged mpps
+                        && mpps.worklistItemId() != null)) {
             batcher.offer(event);
         }
     }
@@ -207,13 +209,18 @@ public final class ScheduleViewModel implements AutoCloseable {
         inBackground(() -> worklist.list(WorklistFilter.onDate(shown)), items -> {
             if (reload == reloads) {
                 loading.set(false);
-                problem.set("");
+                if (readFailed) {
+                    // An action's problem stays until the next action; a read's goes now.
+                    readFailed = false;
+                    problem.set("");
+                }
                 merge(items);
                 selectPending();
             }
         }, failure -> {
             if (reload == reloads) {
                 loading.set(false);
+                readFailed = true;
                 problem.set("The schedule could not be read: " + failure.getMessage());
             }
         });
@@ -399,8 +406,12 @@ public final class ScheduleViewModel implements AutoCloseable {
         long id = item.id();
         inBackground(() -> worklist.cancel(id), cancelled -> {
             problem.set("");
+            readFailed = false;
             mergeOne(cancelled);
-        }, failure -> problem.set("Row not cancelled: " + failure.getMessage()));
+        }, failure -> {
+            problem.set("Row not cancelled: " + failure.getMessage());
+            readFailed = false;
+        });
     }
 
     /** The editor for a new row on the day shown: the time now if the day is today. */

@@ -335,9 +335,11 @@ class ScheduleViewModelTest {
         start(doe);
 
         model.cancelSelected();
+        model.onEvent(worklistChanged());
 
-        assertThat(model.problemProperty().get()).isEqualTo("Row not cancelled: Worklist row "
-                + doe.id() + " is IN_PROGRESS; only a SCHEDULED step can be cancelled");
+        assertThat(model.problemProperty().get()).as("kept by the reload the MPPS brings")
+                .isEqualTo("Row not cancelled: Worklist row " + doe.id() + " is IN_PROGRESS; "
+                        + "only a SCHEDULED step can be cancelled");
         assertThat(lantir.service.get(doe.id()).orElseThrow().status())
                 .isEqualTo(ProcedureStepStatus.IN_PROGRESS);
     }
