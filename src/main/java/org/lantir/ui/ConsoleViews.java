@@ -8,6 +8,7 @@ import org.lantir.config.ConfigStore;
 import org.lantir.ui.config.ConfigEditorView;
 import org.lantir.ui.config.ConfigEditorViewModel;
 import org.lantir.ui.mpps.MppsEventsView;
+import org.lantir.ui.schedule.ScheduleView;
 import org.lantir.ui.sync.SyncView;
 
 /** The console's screens, in navigation order. */
@@ -18,7 +19,7 @@ final class ConsoleViews {
 
     static List<ConsoleView> create(ConsoleContext context) {
         return List.of(
-                placeholder("_Schedule"),
+                new ScheduleView(context),
                 placeholder("Ser_ver"),
                 SyncView.create(context),
                 new MppsEventsView(context),

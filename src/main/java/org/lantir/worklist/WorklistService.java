@@ -151,11 +151,54 @@ public final class WorklistService {
         return stored;
     }
 
-    /** Cancels a step by hand: it becomes DISCONTINUED and leaves the default worklist. */
+    /**
+     * Edits a row made by hand, as a technologist does in the console: identifiers left empty
+     * keep the stored ones, and the stored status stays, since MPPS owns it (a step that
+     * started while the editor was open stays IN_PROGRESS). Read, check and write are one
+     * transaction.
+     *
+     * @throws IllegalArgumentException when no stored row has the item's id, or a comment is
+     *         over the LT limit ({@link LongText}); nothing changes then
+     * @throws IllegalStateException when the stored row comes from a data source, whose next
+     *         sync would overwrite the edit; nothing changes then
+     */
+    public WorklistItem edit(WorklistItem item) {
+        long id = requireId(item);
+        LongText.require(item, "Worklist row " + id);
+        WorklistItem stored = worklist.inTransaction(() -> {
+            WorklistItem before = worklist.findById(id).orElseThrow(() -> noRow(id));
+            if (before.dataSource() != null) {
+                throw new IllegalStateException("Worklist row " + id + " comes from data source "
+                        + before.dataSource() + ": edit it there, since its next sync would "
+                        + "overwrite an edit made here");
+            }
+            WorklistItem edited = normalize(item.toBuilder().status(before.status())
+                    .dataSource(null).sourceKey(before.sourceKey()).build());
+            return worklist.update(minter.fillMissing(edited, before));
+        });
+        recordEdit(stored, "edited", 0, 1, 0);
+        return stored;
+    }
+
+    /**
+     * Cancels a step by hand: it becomes DISCONTINUED and leaves the default worklist. Only a
+     * step still SCHEDULED can be cancelled: once a modality has started it (MPPS IN
+     * PROGRESS) or finished it, its status is the modality's to set (PS3.4 F.7). Read, check
+     * and write are one transaction, so an N-CREATE arriving meanwhile is never overwritten.
+     *
+     * @throws IllegalArgumentException when no stored row has the id
+     * @throws IllegalStateException when the row is no longer SCHEDULED; nothing changes then
+     */
     public WorklistItem cancel(long id) {
-        WorklistItem row = worklist.findById(id).orElseThrow(() -> noRow(id));
-        WorklistItem stored = worklist.update(row.toBuilder()
-                .status(ProcedureStepStatus.DISCONTINUED).build());
+        WorklistItem stored = worklist.inTransaction(() -> {
+            WorklistItem row = worklist.findById(id).orElseThrow(() -> noRow(id));
+            if (row.status() != ProcedureStepStatus.SCHEDULED) {
+                throw new IllegalStateException("Worklist row " + id + " is " + row.status()
+                        + "; only a SCHEDULED step can be cancelled");
+            }
+            return worklist.update(row.toBuilder()
+                    .status(ProcedureStepStatus.DISCONTINUED).build());
+        });
         recordEdit(stored, "cancelled", 0, 1, 0);
         return stored;
     }
@@ -299,6 +342,14 @@ public final class WorklistService {
     /** Newest first. */
     public List<MppsInstance> recentMpps(int limit) {
         return mppsStore.recent(limit);
+    }
+
+    /**
+     * The MPPS instances matched to a worklist row, oldest first: the history of what the
+     * modalities reported for it (empty when none did, or the row is unknown).
+     */
+    public List<MppsInstance> mppsFor(long worklistItemId) {
+        return mppsStore.findByWorklistItem(worklistItemId);
     }
 
     // ---- helpers ----

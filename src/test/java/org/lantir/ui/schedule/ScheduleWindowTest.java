@@ -1,0 +1,268 @@
+package org.lantir.ui.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.lantir.dicom.data.UID;
+import org.lantir.dicom.net.ClientAssociation;
+import org.lantir.dicom.net.DicomClient;
+import org.lantir.dicom.net.DimseResponse;
+import org.lantir.testing.MppsMessages;
+import org.lantir.testing.WorklistRows;
+import org.lantir.ui.ConsoleHarness;
+import org.lantir.worklist.ProcedureStepStatus;
+import org.lantir.worklist.WorklistFilter;
+import org.lantir.worklist.WorklistItem;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The schedule in the real window (headless): today's rows and not tomorrow's; a row turned
+ * IN PROGRESS by an MPPS N-CREATE over DICOM while it stays selected; the row editor refusing
+ * an invalid value and adding a valid row; the keyboard paths.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ScheduleWindowTest {
+
+    private static final String MPPS_UID = "2.25.900000000000000000001";
+
+    @TempDir
+    Path dir;
+
+    private ConsoleHarness console;
+    private final FxRobot robot = new FxRobot();
+    private ScheduleViewModel model;
+    /** The day the schedule opened on: "today" as the window's clock has it. */
+    private LocalDate today;
+
+    @BeforeEach
+    void open() throws Exception {
+        console = ConsoleHarness.start(dir);
+        model = ((ScheduleView) console.console().views().get(0)).model();
+        today = model.dayProperty().get();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        console.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<ScheduleRow> table() {
+        return robot.lookup("#schedule-table").queryAs(TableView.class);
+    }
+
+    private static String basic(LocalDate date) {
+        return date.toString().replace("-", "");
+    }
+
+    private WorklistItem add(WorklistItem row) {
+        return console.lantir().worklist().add(row);
+    }
+
+    private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("Timed out waiting until " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private List<String> shownIds() {
+        return table().getItems().stream().map(row -> row.item().patientId()).toList();
+    }
+
+    /** What the table's cells say, status pills included. */
+    private List<String> cellTexts() {
+        List<String> texts = new java.util.ArrayList<>();
+        for (TableCell<?, ?> cell : robot.lookup("#schedule-table .table-cell")
+                .queryAllAs(TableCell.class)) {
+            if (cell.getText() != null) {
+                texts.add(cell.getText());
+            }
+            if (cell.getGraphic() instanceof Label pill) {
+                texts.add(pill.getText());
+            }
+        }
+        return texts;
+    }
+
+    /** Types {@code text} over what a text field holds. */
+    private void replaceText(String query, String text) {
+        robot.clickOn(query).push(KeyCode.CONTROL, KeyCode.A).write(text);
+    }
+
+    private String statusShown(long id) {
+        return robot.lookup("#schedule-table .status-pill").queryAllAs(Label.class).stream()
+                .filter(pill -> pill.getParent() != null
+                        && pill.getParent().getParent() instanceof javafx.scene.control.TableRow
+                        && ((javafx.scene.control.TableRow<?>) pill.getParent().getParent())
+                                .getItem() instanceof ScheduleRow row && row.id() == id)
+                .map(Label::getText).findFirst().orElse("");
+    }
+
+    @Test
+    void showsTodaysRowsAndNotTomorrows() throws Exception {
+        add(WorklistRows.row("DOE^JANE", "SUB001", "MR", "MRI_3T", basic(today), "090000"));
+        add(WorklistRows.row("ROE^RICHARD", "SUB002", "MR", "MRI_3T", basic(today.plusDays(1)),
+                "090000"));
+        add(WorklistRows.row("POE^EDGAR", "SUB003", "EEG", null, basic(today), "073000"));
+
+        waitUntil("today's two rows show", () -> shownIds().size() == 2);
+
+        assertThat(shownIds()).containsExactly("SUB003", "SUB001");
+        assertThat(robot.lookup("#schedule-count").queryAs(Label.class).getText())
+                .isEqualTo("2 rows, 0 in progress");
+        assertThat(robot.lookup("#schedule-title").queryAs(Label.class).getText())
+                .startsWith("Today's schedule: ");
+        assertThat(cellTexts()).contains("DOE, Jane", "POE, Edgar", "07:30", "Scheduled",
+                "any station", "EEG", "manual").doesNotContain("ROE, Richard");
+        Label pill = robot.lookup("#schedule-table .status-pill").queryAs(Label.class);
+        assertThat(pill.getText()).isEqualTo("Scheduled");
+        assertThat(pill.getStyleClass()).contains("status-scheduled");
+        assertThat(table().isFocused()).as("focus starts in the table").isTrue();
+    }
+
+    @Test
+    void anMppsNCreateOverDicomTurnsTheSelectedRowInProgressAndKeepsItSelected()
+            throws Exception {
+        add(WorklistRows.row("ROE^RICHARD", "SUB002", "MR", "MRI_3T", basic(today), "080000"));
+        WorklistItem sub001 = add(MppsMessages.sub001().toBuilder().scheduledStartDate(today)
+                .build());
+        add(WorklistRows.row("SMITH^ANNA", "SUB003", "MR", "MRI_3T", basic(today), "100000"));
+        waitUntil("three rows show", () -> shownIds().size() == 3);
+        robot.clickOn("#schedule-table");
+        robot.type(KeyCode.HOME, KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        ScheduleRow selected = table().getSelectionModel().getSelectedItem();
+        assertThat(selected.id()).isEqualTo(sub001.id());
+        assertThat(statusShown(sub001.id())).isEqualTo("Scheduled");
+
+        // A row arriving before it moves it down one place meanwhile.
+        add(WorklistRows.row("EARLY^BIRD", "SUB004", "MR", "MRI_3T", basic(today), "070000"));
+        DimseResponse created = nCreateAsTheScanner();
+
+        assertThat(created.isSuccess()).as("N-CREATE status %04X", created.status()).isTrue();
+        waitUntil("the row shows In progress",
+                () -> "In progress".equals(statusShown(sub001.id())) && shownIds().size() == 4);
+        assertThat(table().getSelectionModel().getSelectedItem()).isSameAs(selected);
+        assertThat(table().getSelectionModel().getSelectedIndex()).isEqualTo(2);
+        assertThat(model.selectedItemProperty().get().status())
+                .isEqualTo(ProcedureStepStatus.IN_PROGRESS);
+        assertThat(robot.lookup("#schedule-count").queryAs(Label.class).getText())
+                .isEqualTo("4 rows, 1 in progress");
+        assertThat(robot.lookup("#schedule-cancel").queryAs(Button.class).isDisabled())
+                .as("a started step cannot be cancelled").isTrue();
+    }
+
+    /** inputs/C24-ncreate-valid.dump from a scanner calling as MRI_3T, over 127.0.0.1. */
+    private DimseResponse nCreateAsTheScanner() throws Exception {
+        try (ClientAssociation scanner = new DicomClient().connect("127.0.0.1", console.port(),
+                "MRI_3T", ConsoleHarness.AE_TITLE,
+                DicomClient.contextsFor(UID.MODALITY_PERFORMED_PROCEDURE_STEP))) {
+            DimseResponse response = scanner.nCreate(UID.MODALITY_PERFORMED_PROCEDURE_STEP,
+                    MPPS_UID, MppsMessages.nCreate());
+            scanner.release();
+            return response;
+        }
+    }
+
+    @Test
+    void theEditorRefusesAnInvalidValueAndAddsAValidRow() throws Exception {
+        robot.clickOn("#schedule-add");
+        waitUntil("the editor opens", () -> robot.lookup("#row-editor").tryQuery().isPresent());
+
+        robot.clickOn("#editor-patient-name").write("WALK, In");
+        robot.clickOn("#editor-patient-id").write("SUB900");
+        robot.clickOn("#editor-modality").write("xyz");
+        replaceText("#editor-scheduled-time", "25:00");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Button save = robot.lookup("#editor-save").queryAs(Button.class);
+        assertThat(save.isDisabled()).isTrue();
+        assertThat(robot.lookup("#editor-modality").queryAs(TextField.class).getText())
+                .isEqualTo("XYZ");
+        assertThat(robot.lookup("#editor-modality-message").queryAs(Label.class).getText())
+                .startsWith("not a DICOM acquisition modality code");
+        assertThat(robot.lookup("#editor-scheduled-time-message").queryAs(Label.class)
+                .getText()).isEqualTo("no such time of day");
+        assertThat(robot.lookup("#editor-summary").queryAs(Label.class).getText())
+                .isEqualTo("To save, fill in or fix: Modality, Scheduled time");
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(console.lantir().worklist().list(WorklistFilter.all())).isEmpty();
+
+        replaceText("#editor-modality", "MR");
+        replaceText("#editor-scheduled-time", "13:45");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(save.isDisabled()).isFalse();
+        robot.clickOn("#editor-save");
+
+        waitUntil("the editor closes and the row shows", () -> robot.lookup("#row-editor")
+                .tryQuery().isEmpty() && shownIds().contains("SUB900"));
+        WorklistItem stored = console.lantir().worklist().list(WorklistFilter.all()).get(0);
+        assertThat(stored.patientName()).isEqualTo("WALK^In");
+        assertThat(stored.scheduledStartDate()).isEqualTo(today);
+        assertThat(stored.scheduledStartTime()).isEqualTo(LocalTime.of(13, 45));
+        assertThat(stored.spsId()).isNotBlank();
+        assertThat(stored.dataSource()).isNull();
+        assertThat(table().getSelectionModel().getSelectedItem().id()).isEqualTo(stored.id());
+    }
+
+    @Test
+    void keyboardOpensDetailsFindsAndCancels() throws Exception {
+        WorklistItem row = add(MppsMessages.sub001().toBuilder().scheduledStartDate(today)
+                .build());
+        add(WorklistRows.row("ROE^RICHARD", "SUB002", "MR", "MRI_3T", basic(today), "100000"));
+        waitUntil("two rows show", () -> shownIds().size() == 2);
+
+        robot.press(KeyCode.CONTROL).press(KeyCode.F).release(KeyCode.F)
+                .release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#schedule-search").queryAs(TextField.class).isFocused())
+                .isTrue();
+        robot.write("jane doe");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownIds()).containsExactly("SUB001");
+
+        robot.type(KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table().isFocused()).isTrue();
+        assertThat(model.selectedItemProperty().get().id()).isEqualTo(row.id());
+
+        robot.type(KeyCode.ENTER);
+        waitUntil("the details open", () -> robot.lookup("#row-details").tryQuery()
+                .isPresent());
+        assertThat(robot.lookup("#details-values .text-field").queryAllAs(TextField.class))
+                .extracting(TextField::getText).contains("SPS-SUB001-1", MppsMessages.STUDY_UID);
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("the details close", () -> robot.lookup("#row-details").tryQuery()
+                .isEmpty());
+
+        robot.type(KeyCode.DELETE);
+        waitUntil("the cancel is asked", () -> robot.lookup("#schedule-cancel-confirm")
+                .tryQuery().isPresent());
+        robot.press(KeyCode.ALT).press(KeyCode.R).release(KeyCode.R).release(KeyCode.ALT);
+        waitUntil("the row shows Discontinued", () -> "Discontinued".equals(
+                statusShown(row.id())));
+        assertThat(console.lantir().worklist().get(row.id()).orElseThrow().status())
+                .isEqualTo(ProcedureStepStatus.DISCONTINUED);
+    }
+}

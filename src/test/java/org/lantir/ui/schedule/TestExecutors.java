@@ -1,0 +1,107 @@
+package org.lantir.ui.schedule;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.AbstractExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** Executors for view model tests: one that runs a task at once, one that holds tasks. */
+final class TestExecutors {
+
+    private TestExecutors() {
+    }
+
+    /** Runs each task on the calling thread, at once. */
+    static final class Direct extends AbstractExecutorService {
+        private boolean shutdown;
+
+        @Override
+        public void execute(Runnable task) {
+            task.run();
+        }
+
+        @Override
+        public void shutdown() {
+            shutdown = true;
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            shutdown = true;
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return shutdown;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return shutdown;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return true;
+        }
+    }
+
+    /** Holds tasks until the test runs them, in order or newest first. */
+    static final class Queued extends AbstractExecutorService {
+        private final Deque<Runnable> tasks = new ArrayDeque<>();
+
+        @Override
+        public synchronized void execute(Runnable task) {
+            tasks.add(task);
+        }
+
+        synchronized int pending() {
+            return tasks.size();
+        }
+
+        /** Runs held tasks, and tasks they queue, until none is left. */
+        void runAll() {
+            for (Runnable task; (task = next(false)) != null; ) {
+                task.run();
+            }
+        }
+
+        /** Runs the newest held task only. */
+        void runNewest() {
+            Runnable task = next(true);
+            if (task != null) {
+                task.run();
+            }
+        }
+
+        private synchronized Runnable next(boolean newest) {
+            return newest ? tasks.pollLast() : tasks.pollFirst();
+        }
+
+        @Override
+        public void shutdown() {
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            return List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return false;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, TimeUnit unit) {
+            return true;
+        }
+    }
+}
