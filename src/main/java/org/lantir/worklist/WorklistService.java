@@ -174,7 +174,7 @@ public final class WorklistService {
             }
             WorklistItem edited = normalize(item.toBuilder().status(before.status())
                     .dataSource(null).sourceKey(before.sourceKey()).build());
-            return worklist.update(minter.fillMissing(edited, before));
+            return worklist.update(tuning.minter().fillMissing(edited, before));
         });
         recordEdit(stored, "edited", 0, 1, 0);
         return stored;
