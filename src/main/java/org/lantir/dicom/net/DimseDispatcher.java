@@ -44,18 +44,22 @@ final class DimseDispatcher {
     private final Function<String, DimseService> services;
     private final SerialExecutor worker;
     private final Function<String, SpecificCharacterSet> defaultCharacterSet;
+    private final ServerStatistics statistics;
     private final Map<Integer, IncomingRequest> inFlight = new ConcurrentHashMap<>();
 
     /**
      * @param services the service for a SOP class UID, or null
      * @param workers the shared executor the association's serial worker runs on
+     * @param statistics counts each request's final status
      */
     DimseDispatcher(Association association, Function<String, DimseService> services,
-            Executor workers, Function<String, SpecificCharacterSet> defaultCharacterSet) {
+            Executor workers, Function<String, SpecificCharacterSet> defaultCharacterSet,
+            ServerStatistics statistics) {
         this.association = association;
         this.services = services;
         this.worker = new SerialExecutor(workers);
         this.defaultCharacterSet = defaultCharacterSet;
+        this.statistics = statistics;
     }
 
     /** A complete message from the reader thread. */
@@ -121,7 +125,7 @@ final class DimseDispatcher {
         Thread thread = Thread.currentThread();
         String threadName = thread.getName();
         thread.setName(association.name() + "-dimse");
-        Responder responder = new Responder(association, request);
+        Responder responder = new Responder(association, request, statistics);
         long start = System.nanoTime();
         try {
             if (association.state().isAssociationEstablished()) {

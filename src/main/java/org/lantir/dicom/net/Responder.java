@@ -25,13 +25,15 @@ final class Responder implements DimseResponder {
 
     private final Association association;
     private final IncomingRequest request;
+    private final ServerStatistics statistics;
     private int pendingCount;
     private boolean finalSent;
     private int finalStatus = -1;
 
-    Responder(Association association, IncomingRequest request) {
+    Responder(Association association, IncomingRequest request, ServerStatistics statistics) {
         this.association = association;
         this.request = request;
+        this.statistics = statistics;
     }
 
     @Override
@@ -63,6 +65,8 @@ final class Responder implements DimseResponder {
         }
         finalSent = true;
         finalStatus = status;
+        // Counted before it goes, so a requestor holding the response sees it counted.
+        statistics.requestAnswered(request.commandField(), status);
         send(status, commandElements, dataset, false);
     }
 

@@ -60,6 +60,30 @@ public final class Status {
         return status == PENDING || status == PENDING_WARNING;
     }
 
+    /** FE00H: the operation was cancelled (PS3.7 C.5.1); neither success nor failure. */
+    public static boolean isCancel(int status) {
+        return status == CANCEL;
+    }
+
+    /**
+     * A warning (PS3.7 Annex C): 0001H, B000H-BFFFH, 0107H attribute list error (C.4.4) and
+     * 0116H attribute value out of range (C.4.7). The operation was performed.
+     */
+    public static boolean isWarning(int status) {
+        return status == 0x0001 || (status & 0xF000) == 0xB000 || status == 0x0107
+                || status == 0x0116;
+    }
+
+    /**
+     * A failure: the operation was refused or not performed (PS3.7 Annex C; A000H-AFFFH,
+     * C000H-CFFFH and the 01xxH / 02xxH codes that are not warnings). Every status that is not
+     * success, warning, cancel or pending.
+     */
+    public static boolean isFailure(int status) {
+        return status != SUCCESS && !isWarning(status) && !isCancel(status)
+                && !isPending(status);
+    }
+
     /** The status in the {@code 0000H} form used in logs. */
     public static String toHex(int status) {
         // Not String.format: this runs for every DIMSE message's INFO line.
