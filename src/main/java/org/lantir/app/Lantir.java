@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,8 +16,13 @@ import org.lantir.config.DataSourceConfig;
 import org.lantir.config.LantirConfig;
 import org.lantir.config.ServerSettings;
 import org.lantir.dicom.data.SpecificCharacterSet;
+import org.lantir.dicom.net.AssociationInfo;
+import org.lantir.dicom.net.AssociationListener;
 import org.lantir.dicom.net.DicomServer;
+import org.lantir.dicom.net.pdu.AAssociateRJ;
 import org.lantir.events.EventFeed;
+import org.lantir.events.LantirEvent;
+import org.lantir.events.LantirEvent.AssociationEvent;
 import org.lantir.scp.ModalityWorklistScp;
 import org.lantir.scp.MppsScp;
 import org.lantir.scp.MwlScpSettings;
@@ -49,16 +55,23 @@ public final class Lantir implements AutoCloseable {
     private static final Duration SYNC_STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final LantirConfig config;
+    /** Null for a Lantir opened to read beside a running one ({@link #openUnlocked}). */
+    private final InstanceLock lock;
     private final Database database;
     private final EventFeed events;
     private final SqliteEventLog eventLog;
     private final WorklistService worklist;
     private final DicomServer dicomServer;
     private final SyncScheduler scheduler;
+    private final Clock clock;
+    /** Why the last start of the server failed, in words; null after a successful start. */
+    private volatile String serverProblem;
 
-    private Lantir(LantirConfig config, Database database, Clock clock) {
+    private Lantir(LantirConfig config, InstanceLock lock, Database database, Clock clock) {
         this.config = config;
+        this.lock = lock;
         this.database = database;
+        this.clock = clock;
         this.events = new EventFeed();
         this.eventLog = new SqliteEventLog(database);
         SqliteWorklistRepository rows = new SqliteWorklistRepository(database);
@@ -71,18 +84,40 @@ public final class Lantir implements AutoCloseable {
     }
 
     /**
-     * Opens the database named by the configuration (or {@code defaultDatabase}) and builds
-     * the services; nothing listens or syncs until {@link #startServer()} and
-     * {@link #startSync()}.
+     * Opens the database named by the configuration (or {@code defaultDatabase}) for a
+     * running Lantir (the server, the desktop) and builds the services; nothing listens or
+     * syncs until {@link #startServer()} and {@link #startSync}. Takes the database's
+     * {@link InstanceLock} first, held until {@link #close()}.
+     *
+     * @throws DatabaseInUseException when another Lantir runs on the same database
      */
     public static Lantir open(LantirConfig config, Path defaultDatabase) {
         Path file = databaseFile(config, defaultDatabase);
+        InstanceLock lock = InstanceLock.acquire(file);
+        try {
+            return open(config, file, lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the database without the instance lock, for a one-shot command that reads it
+     * (query-db) while a server may be running on it. SQLite's own locking keeps the two
+     * consistent; nothing here must listen or sync.
+     */
+    public static Lantir openUnlocked(LantirConfig config, Path defaultDatabase) {
+        return open(config, databaseFile(config, defaultDatabase), null);
+    }
+
+    private static Lantir open(LantirConfig config, Path file, InstanceLock lock) {
         if (!Files.exists(file)) {
             LOG.info("Creating a new worklist database at {}", file);
         }
         Database database = Database.open(file);
         try {
-            Lantir lantir = new Lantir(config, database, Clock.systemDefaultZone());
+            Lantir lantir = new Lantir(config, lock, database, Clock.systemDefaultZone());
             // Before any MPPS or sync can touch the rows: rows imported from the Python tool
             // have no SPS ID or Requested Procedure ID, and stay unpublished until minted.
             lantir.worklist.backfillMissingIds();
@@ -120,6 +155,7 @@ public final class Lantir implements AutoCloseable {
         dicom.register(new ModalityWorklistScp(worklist,
                 new MwlScpSettings(server.maxAnswers(), server.callingAeAsStation())));
         dicom.register(new MppsScp(worklist));
+        dicom.addAssociationListener(new AssociationEvents());
         return dicom;
     }
 
@@ -131,13 +167,45 @@ public final class Lantir implements AutoCloseable {
         };
     }
 
-    /** Starts listening for associations. */
+    /**
+     * Starts listening for associations and tells the event feed. When it cannot listen,
+     * {@link #serverProblem()} says why until the next start.
+     */
     public void startServer() throws IOException {
-        dicomServer.start();
+        DicomServer server = dicomServer();
+        try {
+            server.start();
+        } catch (IOException e) {
+            org.lantir.dicom.net.ServerSettings settings = server.settings();
+            serverProblem = ServerProblems.listenProblem(e, settings.bindAddress(),
+                    settings.port());
+            publishServerState(server);
+            throw e;
+        }
+        serverProblem = null;
+        publishServerState(server);
     }
 
+    /** Stops listening (aborting the associations in progress) and tells the event feed. */
     public void stopServer() {
-        dicomServer.stop();
+        DicomServer server = dicomServer();
+        server.stop();
+        publishServerState(server);
+    }
+
+    /**
+     * Why the server did not start the last time it was asked to, in plain words (e.g. "port
+     * 4242 on 0.0.0.0 is already in use"); null when it started or was never asked.
+     */
+    public String serverProblem() {
+        return serverProblem;
+    }
+
+    private void publishServerState(DicomServer server) {
+        org.lantir.dicom.net.ServerSettings settings = server.settings();
+        int port = server.isRunning() ? server.port() : settings.port();
+        events.publish(new LantirEvent.ServerState(clock.instant(), server.isRunning(),
+                settings.bindAddress(), port, settings.aeTitle()));
     }
 
     /**
@@ -207,7 +275,38 @@ public final class Lantir implements AutoCloseable {
         awaitSyncThreads();
         events.close();
         database.close();
+        if (lock != null) {
+            lock.close();
+        }
         LOG.info("Lantir stopped");
+    }
+
+    /** Tells the event feed of the server's associations; runs on association threads. */
+    private final class AssociationEvents implements AssociationListener {
+
+        @Override
+        public void associationAccepted(AssociationInfo association) {
+            publish(association, AssociationEvent.Kind.ACCEPTED, "from "
+                    + association.remoteAddress());
+        }
+
+        @Override
+        public void associationRejected(AssociationInfo association, AAssociateRJ rejection) {
+            publish(association, AssociationEvent.Kind.REJECTED, rejection.toString());
+        }
+
+        @Override
+        public void associationClosed(AssociationInfo association, boolean released) {
+            publish(association, released ? AssociationEvent.Kind.RELEASED
+                    : AssociationEvent.Kind.ABORTED,
+                    released ? "released" : "aborted or connection lost");
+        }
+
+        private void publish(AssociationInfo association, AssociationEvent.Kind kind,
+                String detail) {
+            events.publish(new AssociationEvent(clock.instant(), association.name(),
+                    association.callingAeTitle(), association.calledAeTitle(), kind, detail));
+        }
     }
 
     private void awaitSyncThreads() {
