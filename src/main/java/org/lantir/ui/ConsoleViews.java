@@ -3,6 +3,11 @@ package org.lantir.ui;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import org.lantir.app.RecentLog;
+import org.lantir.ui.log.LogView;
+import org.lantir.ui.log.LogViewModel;
+import org.lantir.ui.server.ServerView;
+import org.lantir.ui.server.ServerViewModel;
 
 /** The console's screens, in navigation order. */
 final class ConsoleViews {
@@ -13,11 +18,13 @@ final class ConsoleViews {
     static List<ConsoleView> create(ConsoleContext context) {
         return List.of(
                 placeholder("_Schedule"),
-                placeholder("Ser_ver"),
+                new ServerView(new ServerViewModel(context.lantir(), context.threads(),
+                        context.clock())),
                 placeholder("S_ync"),
                 placeholder("_MPPS events"),
                 placeholder("_Configuration"),
-                placeholder("_Log"));
+                new LogView(new LogViewModel(RecentLog.install(), RecentLog.rootLevel()),
+                        context.clock().getZone()));
     }
 
     // TODO(#3): each placeholder is replaced by its screen as the screens land.
