@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.lantir.dicom.data.Dataset;
 import org.lantir.dicom.data.DicomFormatException;
@@ -46,6 +47,8 @@ final class DimseDispatcher {
     private final Function<String, SpecificCharacterSet> defaultCharacterSet;
     private final ServerStatistics statistics;
     private final Map<Integer, IncomingRequest> inFlight = new ConcurrentHashMap<>();
+    /** Requests received and not yet given their final response (or given up). */
+    private final AtomicInteger unanswered = new AtomicInteger();
 
     /**
      * @param services the service for a SOP class UID, or null
@@ -82,6 +85,7 @@ final class DimseDispatcher {
         IncomingRequest request = new IncomingRequest(association.info(),
                 association.context(message.presentationContextId()), command, message.data());
         inFlight.put(request.messageId(), request);
+        unanswered.incrementAndGet();
         submit(() -> process(request));
     }
 
@@ -106,8 +110,13 @@ final class DimseDispatcher {
         }
     }
 
+    /**
+     * Whether a request still waits for its final response. A request stops counting when
+     * its final response is about to go: once the peer holds the answer, the worker's own
+     * bookkeeping (the outcome line) is no activity the idle timer should wait for.
+     */
     boolean hasOutstandingRequests() {
-        return worker.isBusy();
+        return unanswered.get() > 0;
     }
 
     private void cancel(int messageId) {
@@ -125,7 +134,7 @@ final class DimseDispatcher {
         Thread thread = Thread.currentThread();
         String threadName = thread.getName();
         thread.setName(association.name() + "-dimse");
-        Responder responder = new Responder(association, request, statistics);
+        Responder responder = new Responder(association, request, this::finalResponse);
         long start = System.nanoTime();
         try {
             if (association.state().isAssociationEstablished()) {
@@ -133,9 +142,22 @@ final class DimseDispatcher {
             }
         } finally {
             inFlight.remove(request.messageId(), request);
+            if (!responder.finalSent()) {
+                // The association ended (or the service failed to answer at all).
+                unanswered.decrementAndGet();
+            }
             logOutcome(request, responder, start);
             thread.setName(threadName);
         }
+    }
+
+    /**
+     * Counted before the response goes, so a requestor holding it sees it counted and no
+     * longer outstanding.
+     */
+    private void finalResponse(IncomingRequest request, int status) {
+        unanswered.decrementAndGet();
+        statistics.requestAnswered(request.commandField(), status);
     }
 
     private void dispatch(IncomingRequest request, Responder responder) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -36,7 +37,9 @@ public final class ServerStatistics {
     private final LongAdder accepted = new LongAdder();
     private final LongAdder rejected = new LongAdder();
     private final Map<Integer, Counter> requests = new LinkedHashMap<>();
-    private final Map<String, ActiveAssociation> active = new ConcurrentHashMap<>();
+    /** By association name; each with its place in the order of acceptance. */
+    private final Map<String, Open> active = new ConcurrentHashMap<>();
+    private final AtomicLong acceptances = new AtomicLong();
 
     public ServerStatistics(Clock clock) {
         this.clock = clock;
@@ -49,9 +52,10 @@ public final class ServerStatistics {
 
     void associationAccepted(AssociationInfo association) {
         accepted.increment();
-        active.put(association.name(), new ActiveAssociation(association.name(),
-                association.callingAeTitle(), association.calledAeTitle(),
-                association.remoteAddress(), clock.instant()));
+        active.put(association.name(), new Open(acceptances.incrementAndGet(),
+                new ActiveAssociation(association.name(), association.callingAeTitle(),
+                        association.calledAeTitle(), association.remoteAddress(),
+                        clock.instant())));
     }
 
     void associationRejected() {
@@ -81,11 +85,14 @@ public final class ServerStatistics {
         Map<Integer, RequestCounts> counts = new LinkedHashMap<>();
         requests.forEach((type, counter) -> counts.put(type,
                 new RequestCounts(counter.handled.sum(), counter.refused.sum())));
-        List<ActiveAssociation> open = new ArrayList<>(active.values());
-        open.sort(Comparator.comparing(ActiveAssociation::since)
-                .thenComparing(ActiveAssociation::name));
+        // By order of acceptance, not by time: two may be accepted within one clock tick.
+        List<Open> open = new ArrayList<>(active.values());
+        open.sort(Comparator.comparingLong(Open::order));
         return new Snapshot(since, accepted.sum(), rejected.sum(), Map.copyOf(counts),
-                List.copyOf(open));
+                open.stream().map(Open::association).toList());
+    }
+
+    private record Open(long order, ActiveAssociation association) {
     }
 
     private static final class Counter {
@@ -100,7 +107,7 @@ public final class ServerStatistics {
      * @param since when counting began (the server was built)
      * @param requests handled and refused per request command field (e.g.
      *        {@link Dimse#C_ECHO_RQ})
-     * @param active the associations open now, oldest first
+     * @param active the associations open now, in the order they were accepted
      */
     public record Snapshot(Instant since, long associationsAccepted, long associationsRejected,
             Map<Integer, RequestCounts> requests, List<ActiveAssociation> active) {
