@@ -21,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
@@ -43,6 +44,8 @@ public final class LogView implements ConsoleView {
     /** Often enough to feel live, rarely enough to batch a burst into one table update. */
     private static final Duration POLL = Duration.millis(250);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    /** The table's scroll position (0 top, 1 bottom) that counts as showing the newest. */
+    private static final double AT_END = 0.999;
 
     private final LogViewModel model;
     private final VBox root = new VBox();
@@ -59,14 +62,16 @@ public final class LogView implements ConsoleView {
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getStyleClass().addAll("screen", "log-screen");
 
+        // After the pulse in which the table learns of the new rows: scrolled before, the
+        // table keeps its top row when its row count changes, and the newest goes out of sight.
         model.lines().addListener((ListChangeListener<RecentLog.Line>) change -> {
             if (model.followProperty().get()) {
-                scrollToNewest();
+                Platform.runLater(this::scrollToNewest);
             }
         });
         model.followProperty().addListener((o, was, now) -> {
             if (now) {
-                scrollToNewest();
+                Platform.runLater(this::scrollToNewest);
             }
         });
         ticker = new Timeline(new KeyFrame(POLL, e -> model.refresh()));
@@ -133,6 +138,7 @@ public final class LogView implements ConsoleView {
         note.setId("log-note");
         note.textProperty().bind(model.noteProperty());
         note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         note.getStyleClass().add(Styles.TEXT_MUTED);
         note.visibleProperty().bind(model.noteProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
@@ -149,7 +155,10 @@ public final class LogView implements ConsoleView {
         level.setCellFactory(c -> new LevelCell());
         table.getColumns().add(level);
         table.getColumns().add(column("Logger", 170, RecentLog.Line::logger));
-        table.getColumns().add(column("Message", 700, RecentLog.Line::message));
+        TableColumn<RecentLog.Line, String> message = column("Message", 700,
+                RecentLog.Line::message);
+        message.setCellFactory(c -> new MessageCell());
+        table.getColumns().add(message);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No log line at this level yet."));
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
@@ -167,13 +176,19 @@ public final class LogView implements ConsoleView {
         model.followProperty().set(newestInSight());
     }
 
+    /**
+     * Asked right after the user's event, before the table lays its rows out again: so the
+     * scroll position says where they are, not the cells (which the next pulse moves).
+     */
     private boolean newestInSight() {
-        int size = table.getItems().size();
-        if (size == 0 || !(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+        if (!(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
             return true;
         }
+        IndexedCell<?> first = flow.getFirstVisibleCell();
         IndexedCell<?> last = flow.getLastVisibleCell();
-        return last == null || last.getIndex() >= size - 1;
+        boolean allFit = first == null || last == null
+                || (first.getIndex() == 0 && last.getIndex() >= table.getItems().size() - 1);
+        return allFit || flow.getPosition() >= AT_END;
     }
 
     private void scrollToNewest() {
@@ -191,6 +206,25 @@ public final class LogView implements ConsoleView {
         column.setCellValueFactory(cell ->
                 new ReadOnlyStringWrapper(value.apply(cell.getValue())).getReadOnlyProperty());
         return column;
+    }
+
+    /** One line of the message; the whole of a long one in its tooltip. */
+    private static final class MessageCell extends TableCell<RecentLog.Line, String> {
+
+        private final Tooltip tooltip = new Tooltip();
+
+        MessageCell() {
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(800);
+        }
+
+        @Override
+        protected void updateItem(String message, boolean empty) {
+            super.updateItem(message, empty);
+            setText(empty ? null : message);
+            tooltip.setText(empty || message == null ? "" : message);
+            setTooltip(empty ? null : tooltip);
+        }
     }
 
     /** The level in words on a colour of its own (never colour alone). */
