@@ -52,6 +52,8 @@ public final class LogView implements ConsoleView {
     private final TableView<RecentLog.Line> table = new TableView<>();
     private final Timeline ticker;
     private final ZoneId zone;
+    /** The user scrolled, pressed a key or a mouse button on the table; not yet judged. */
+    private boolean userMoving;
 
     public LogView(LogViewModel model, ZoneId zone) {
         this.model = model;
@@ -164,16 +166,31 @@ public final class LogView implements ConsoleView {
         table.getStyleClass().addAll(Styles.DENSE, Tweaks.EDGE_TO_EDGE);
 
         // Following stops when the user moves away from the newest line, and starts again
-        // when they come back to it; only their own scrolling, clicks and keys decide.
-        table.addEventFilter(ScrollEvent.SCROLL, e -> Platform.runLater(this::followIfAtEnd));
-        table.addEventFilter(MouseEvent.MOUSE_RELEASED,
-                e -> Platform.runLater(this::followIfAtEnd));
-        table.addEventFilter(KeyEvent.KEY_RELEASED, e -> Platform.runLater(this::followIfAtEnd));
+        // when they come back to it; only their own scrolling, clicks and keys decide. From
+        // the moment they act until the table has moved, no automatic scroll may undo it.
+        table.addEventFilter(ScrollEvent.SCROLL, e -> userMoves(true));
+        table.addEventFilter(KeyEvent.KEY_PRESSED, e -> userMoves(true));
+        table.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> userMoves(false));
+        table.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> userMoves(true));
         return table;
     }
 
+    /** @param done the table has handled the event by the time a runLater runs */
+    private void userMoves(boolean done) {
+        userMoving = true;
+        if (done) {
+            Platform.runLater(this::followIfAtEnd);
+        }
+    }
+
     private void followIfAtEnd() {
-        model.followProperty().set(newestInSight());
+        userMoving = false;
+        boolean atEnd = newestInSight();
+        model.followProperty().set(atEnd);
+        if (atEnd) {
+            // Lines that came while the user acted were not scrolled to.
+            scrollToNewest();
+        }
     }
 
     /**
@@ -193,7 +210,7 @@ public final class LogView implements ConsoleView {
 
     private void scrollToNewest() {
         int size = table.getItems().size();
-        if (size > 0) {
+        if (size > 0 && !userMoving) {
             table.scrollTo(size - 1);
         }
     }
