@@ -12,11 +12,12 @@ import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.IndexedCell;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -201,11 +202,17 @@ public final class LogView implements ConsoleView {
         if (!(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
             return true;
         }
-        IndexedCell<?> first = flow.getFirstVisibleCell();
-        IndexedCell<?> last = flow.getLastVisibleCell();
-        boolean allFit = first == null || last == null
-                || (first.getIndex() == 0 && last.getIndex() >= table.getItems().size() - 1);
-        return allFit || flow.getPosition() >= AT_END;
+        return !verticalScrollBarShown() || flow.getPosition() >= AT_END;
+    }
+
+    /** Hidden while every row fits: then the newest is always in sight. */
+    private boolean verticalScrollBarShown() {
+        for (Node node : table.lookupAll(".scroll-bar")) {
+            if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
+                return bar.isVisible();
+            }
+        }
+        return false;
     }
 
     private void scrollToNewest() {
