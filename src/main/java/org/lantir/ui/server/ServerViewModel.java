@@ -150,7 +150,7 @@ public final class ServerViewModel implements AutoCloseable {
 
     /** Starts listening; a port in use is told in {@link #problemProperty()}. */
     public void start() {
-        run("Starting…", () -> {
+        run("Starting…", "start", () -> {
             try {
                 lantir.startServer();
             } catch (IOException e) {
@@ -162,10 +162,11 @@ public final class ServerViewModel implements AutoCloseable {
 
     /** Stops listening; associations in progress are aborted. */
     public void stop() {
-        run("Stopping…", lantir::stopServer);
+        run("Stopping…", "stop", lantir::stopServer);
     }
 
-    private void run(String progress, Runnable action) {
+    /** @param verb what the action does, for a failure message: "start", "stop" */
+    private void run(String progress, String verb, Runnable action) {
         if (busy.get()) {
             return;
         }
@@ -177,9 +178,8 @@ public final class ServerViewModel implements AutoCloseable {
             try {
                 action.run();
             } catch (RuntimeException e) {
-                LOG.error("{} the DICOM server failed", progress, e);
-                failure = "The server did not " + (progress.startsWith("Start") ? "start" : "stop")
-                        + ": " + e.getMessage();
+                LOG.error("The DICOM server did not {}", verb, e);
+                failure = "The server did not " + verb + ": " + e.getMessage();
             }
             String problemNow = failure;
             threads.fx().execute(() -> {

@@ -118,7 +118,8 @@ class ServerViewModelTest {
         assertThat(counts("n-set")).containsExactly(0L, 1L);
         assertThat(model.associationsAcceptedProperty().get()).isEqualTo(1);
         assertThat(model.associationsRejectedProperty().get()).isZero();
-        assertThat(model.countingSinceProperty().get()).matches("Counted since \\d\\d:\\d\\d:\\d\\d");
+        assertThat(model.countingSinceProperty().get())
+                .matches("Counted since \\d\\d:\\d\\d:\\d\\d");
     }
 
     private long[] counts(String id) {
