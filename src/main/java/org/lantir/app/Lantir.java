@@ -18,9 +18,13 @@ import org.lantir.config.DataSourceConfig;
 import org.lantir.config.LantirConfig;
 import org.lantir.config.ServerSettings;
 import org.lantir.dicom.data.SpecificCharacterSet;
+import org.lantir.dicom.net.AssociationInfo;
+import org.lantir.dicom.net.AssociationListener;
 import org.lantir.dicom.net.DicomServer;
+import org.lantir.dicom.net.pdu.AAssociateRJ;
 import org.lantir.events.EventFeed;
 import org.lantir.events.LantirEvent;
+import org.lantir.events.LantirEvent.AssociationEvent;
 import org.lantir.scp.ModalityWorklistScp;
 import org.lantir.scp.MppsScp;
 import org.lantir.scp.MwlScpSettings;
@@ -62,6 +66,8 @@ public final class Lantir implements AutoCloseable {
             Map.of(DataSourceConfig.TYPE_REDCAP, RedcapSource.FACTORY,
                     DataSourceConfig.TYPE_CALPENDO, CalpendoSource.FACTORY);
 
+    /** Null for a Lantir opened to read beside a running one ({@link #openUnlocked}). */
+    private final InstanceLock lock;
     private final Database database;
     private final Path databaseFile;
     private final Clock clock;
@@ -77,10 +83,13 @@ public final class Lantir implements AutoCloseable {
     private volatile SyncScheduler scheduler;
     private boolean syncStarted;
     private Map<String, String> syncEnvironment = Map.of();
+    /** Why the last start of the server failed, in words; null after a successful start. */
+    private volatile String serverProblem;
 
-    private Lantir(LantirConfig config, Database database, Path databaseFile, Clock clock,
-            Map<String, SourceFactory> sourceTypes) {
+    private Lantir(LantirConfig config, InstanceLock lock, Database database, Path databaseFile,
+            Clock clock, Map<String, SourceFactory> sourceTypes) {
         this.config = config;
+        this.lock = lock;
         this.database = database;
         this.databaseFile = databaseFile;
         this.clock = clock;
@@ -95,9 +104,12 @@ public final class Lantir implements AutoCloseable {
     }
 
     /**
-     * Opens the database named by the configuration (or {@code defaultDatabase}) and builds
-     * the services; nothing listens or syncs until {@link #startServer()} and
-     * {@link #startSync}.
+     * Opens the database named by the configuration (or {@code defaultDatabase}) for a
+     * running Lantir (the server, the desktop) and builds the services; nothing listens or
+     * syncs until {@link #startServer()} and {@link #startSync}. Takes the database's
+     * {@link InstanceLock} first, held until {@link #close()}.
+     *
+     * @throws DatabaseInUseException when another Lantir runs on the same database
      */
     public static Lantir open(LantirConfig config, Path defaultDatabase) {
         return open(config, defaultDatabase, SOURCE_TYPES);
@@ -107,12 +119,32 @@ public final class Lantir implements AutoCloseable {
     static Lantir open(LantirConfig config, Path defaultDatabase,
             Map<String, SourceFactory> sourceTypes) {
         Path file = databaseFile(config, defaultDatabase);
+        InstanceLock lock = InstanceLock.acquire(file);
+        try {
+            return open(config, file, lock, sourceTypes);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the database without the instance lock, for a one-shot command that reads it
+     * (query-db) while a server may be running on it. SQLite's own locking keeps the two
+     * consistent; nothing here must listen or sync.
+     */
+    public static Lantir openUnlocked(LantirConfig config, Path defaultDatabase) {
+        return open(config, databaseFile(config, defaultDatabase), null, SOURCE_TYPES);
+    }
+
+    private static Lantir open(LantirConfig config, Path file, InstanceLock lock,
+            Map<String, SourceFactory> sourceTypes) {
         if (!Files.exists(file)) {
             LOG.info("Creating a new worklist database at {}", file);
         }
         Database database = Database.open(file);
         try {
-            Lantir lantir = new Lantir(config, database, file, Clock.systemDefaultZone(),
+            Lantir lantir = new Lantir(config, lock, database, file, Clock.systemDefaultZone(),
                     sourceTypes);
             // Before any MPPS or sync can touch the rows: rows imported from the Python tool
             // have no SPS ID or Requested Procedure ID, and stay unpublished until minted.
@@ -153,6 +185,7 @@ public final class Lantir implements AutoCloseable {
         dicom.register(new ModalityWorklistScp(worklist,
                 new MwlScpSettings(server.maxAnswers(), server.callingAeAsStation())));
         dicom.register(new MppsScp(worklist));
+        dicom.addAssociationListener(new AssociationEvents());
         return dicom;
     }
 
@@ -170,13 +203,33 @@ public final class Lantir implements AutoCloseable {
         };
     }
 
-    /** Starts listening for associations; tells the event feed. */
+    /**
+     * Starts listening for associations and tells the event feed. When it cannot listen,
+     * {@link #serverProblem()} says why until the next start.
+     */
     public void startServer() throws IOException {
         synchronized (lifecycle) {
             DicomServer server = dicomServer;
-            server.start();
+            try {
+                server.start();
+            } catch (IOException e) {
+                org.lantir.dicom.net.ServerSettings settings = server.settings();
+                serverProblem = ServerProblems.listenProblem(e, settings.bindAddress(),
+                        settings.port());
+                publishState(server, settings.port());
+                throw e;
+            }
+            serverProblem = null;
             publishState(server, server.port());
         }
+    }
+
+    /**
+     * Why the server did not start the last time it was asked to, in plain words (e.g. "port
+     * 4242 on 0.0.0.0 is already in use"); null when it started or was never asked.
+     */
+    public String serverProblem() {
+        return serverProblem;
     }
 
     /** Stops listening (associations in progress are aborted); tells the event feed. */
@@ -311,10 +364,12 @@ public final class Lantir implements AutoCloseable {
             String problem = ServerProblems.listenProblem(e, settings.bindAddress(),
                     settings.port());
             LOG.error("The DICOM server did not restart: {}", problem);
+            serverProblem = problem;
             problems.add("The DICOM server is stopped: " + problem + ". Choose another port "
                     + "or address, or stop the other program, then start the server.");
             return Change.FAILED;
         }
+        serverProblem = null;
         publishState(fresh, fresh.port());
         messages.add(String.format("DICOM server restarted: listening on %s port %d as %s.",
                 settings.bindAddress(), fresh.port(), settings.aeTitle()));
@@ -396,8 +451,39 @@ public final class Lantir implements AutoCloseable {
             }
             events.close();
             database.close();
+            if (lock != null) {
+                lock.close();
+            }
         }
         LOG.info("Lantir stopped");
+    }
+
+    /** Tells the event feed of the server's associations; runs on association threads. */
+    private final class AssociationEvents implements AssociationListener {
+
+        @Override
+        public void associationAccepted(AssociationInfo association) {
+            publish(association, AssociationEvent.Kind.ACCEPTED, "from "
+                    + association.remoteAddress());
+        }
+
+        @Override
+        public void associationRejected(AssociationInfo association, AAssociateRJ rejection) {
+            publish(association, AssociationEvent.Kind.REJECTED, rejection.toString());
+        }
+
+        @Override
+        public void associationClosed(AssociationInfo association, boolean released) {
+            publish(association, released ? AssociationEvent.Kind.RELEASED
+                    : AssociationEvent.Kind.ABORTED,
+                    released ? "released" : "aborted or connection lost");
+        }
+
+        private void publish(AssociationInfo association, AssociationEvent.Kind kind,
+                String detail) {
+            events.publish(new AssociationEvent(clock.instant(), association.name(),
+                    association.callingAeTitle(), association.calledAeTitle(), kind, detail));
+        }
     }
 
     private static boolean awaitSyncThreads(SyncScheduler sync) {

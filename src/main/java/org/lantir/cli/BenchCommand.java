@@ -186,7 +186,7 @@ final class BenchCommand implements Callable<Integer> {
             parent.err().printf("Database kept: %s%n", file);
             return;
         }
-        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal", ".lock"}) {
             Files.deleteIfExists(Path.of(file + suffix));
         }
         if (db == null) {

@@ -50,7 +50,8 @@ final class QueryDbCommand implements Callable<Integer> {
             parent.err().println("lantir: no worklist database at " + file);
             return ExitCodes.UNAVAILABLE;
         }
-        try (Lantir lantir = Lantir.open(config, file)) {
+        // Unlocked: query-db reads a database that a running server holds.
+        try (Lantir lantir = Lantir.openUnlocked(config, file)) {
             List<WorklistItem> rows = lantir.worklist().list(filter());
             print(rows, parent.out());
             return ExitCodes.OK;

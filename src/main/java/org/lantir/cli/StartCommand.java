@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.lantir.app.AppPaths;
+import org.lantir.app.DatabaseInUseException;
 import org.lantir.app.Lantir;
 import org.lantir.app.ServerProblems;
 import org.lantir.config.LantirConfig;
@@ -44,6 +45,10 @@ final class StartCommand implements Callable<Integer> {
         try {
             lantir = Lantir.open(config, AppPaths.dataDirectory().resolve(
                     AppPaths.DATABASE_FILE_NAME));
+        } catch (DatabaseInUseException e) {
+            options.err().println("lantir: " + e.getMessage() + "; stop it first, or give "
+                    + "this one another db_path");
+            return ExitCodes.UNAVAILABLE;
         } catch (StoreException e) {
             options.err().println("lantir: " + e.getMessage());
             return ExitCodes.UNAVAILABLE;

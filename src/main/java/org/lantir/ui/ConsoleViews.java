@@ -1,14 +1,17 @@
 package org.lantir.ui;
 
 import java.util.List;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
 import org.lantir.app.Lantir;
+import org.lantir.app.RecentLog;
 import org.lantir.config.ConfigStore;
 import org.lantir.ui.config.ConfigEditorView;
 import org.lantir.ui.config.ConfigEditorViewModel;
+import org.lantir.ui.log.LogView;
+import org.lantir.ui.log.LogViewModel;
 import org.lantir.ui.mpps.MppsEventsView;
 import org.lantir.ui.schedule.ScheduleView;
+import org.lantir.ui.server.ServerView;
+import org.lantir.ui.server.ServerViewModel;
 import org.lantir.ui.sync.SyncView;
 
 /** The console's screens, in navigation order. */
@@ -20,11 +23,13 @@ final class ConsoleViews {
     static List<ConsoleView> create(ConsoleContext context) {
         return List.of(
                 new ScheduleView(context),
-                placeholder("Ser_ver"),
+                new ServerView(new ServerViewModel(context.lantir(), context.threads(),
+                        context.clock())),
                 SyncView.create(context),
                 new MppsEventsView(context),
                 configuration(context),
-                placeholder("_Log"));
+                new LogView(new LogViewModel(RecentLog.install(), RecentLog.rootLevel()),
+                        context.clock().getZone()));
     }
 
     private static ConsoleView configuration(ConsoleContext context) {
@@ -32,21 +37,5 @@ final class ConsoleViews {
         return new ConfigEditorView(new ConfigEditorViewModel(
                 new ConfigStore(context.configFile()), lantir::apply, context.threads(),
                 lantir.config()));
-    }
-
-    // TODO(#3): each placeholder is replaced by its screen as the screens land.
-    private static ConsoleView placeholder(String title) {
-        Label label = new Label(title.replace("_", "") + " is being built.");
-        return new ConsoleView() {
-            @Override
-            public String title() {
-                return title;
-            }
-
-            @Override
-            public Node root() {
-                return label;
-            }
-        };
     }
 }

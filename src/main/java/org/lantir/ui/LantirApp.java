@@ -8,8 +8,12 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
+import org.lantir.app.DatabaseInUseException;
 import org.lantir.app.Lantir;
+import org.lantir.app.RecentLog;
 import org.lantir.app.ServerProblems;
 import org.lantir.config.ServerSettings;
 import org.lantir.store.StoreException;
@@ -24,7 +28,14 @@ public final class LantirApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(LantirApp.class);
 
+    /** The default answer when the server cannot listen: Enter leaves. */
+    static final ButtonType EXIT = new ButtonType("_Exit", ButtonBar.ButtonData.OK_DONE);
+    /** Escape or closing the dialog keeps the window, which does no harm. */
+    static final ButtonType OPEN_WITHOUT_SERVER = new ButtonType("_Open without the server",
+            ButtonBar.ButtonData.CANCEL_CLOSE);
+
     private final DesktopStartup startup;
+    private final Runnable exit;
     private Lantir lantir;
     private UiThreads threads;
     private Console console;
@@ -36,17 +47,33 @@ public final class LantirApp extends Application {
 
     /** For tests, which start the application in-process with their own configuration. */
     public LantirApp(DesktopStartup startup) {
+        this(startup, LantirApp::exitFailed);
+    }
+
+    /**
+     * @param exit what leaving because Lantir cannot work does: by default marks the launch
+     *        failed and ends the JavaFX application; a test that must keep its toolkit
+     *        passes its own
+     */
+    LantirApp(DesktopStartup startup, Runnable exit) {
         if (startup == null) {
             throw new IllegalStateException("start the window with `lantir gui`");
         }
         this.startup = startup;
+        this.exit = exit;
     }
 
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        // First, so the Log screen also shows how the database opened.
+        RecentLog.install();
         try {
             lantir = Lantir.open(startup.config(), startup.defaultDatabase());
+        } catch (DatabaseInUseException e) {
+            fatal("Lantir is already running on this worklist", capitalized(e.getMessage())
+                    + ".\n\nUse the Lantir that is running, or stop it first.");
+            return;
         } catch (StoreException e) {
             fatal("The worklist database could not be opened", e.getMessage());
             return;
@@ -74,13 +101,38 @@ public final class LantirApp extends Application {
         } catch (IOException e) {
             String problem = ServerProblems.listenProblem(e, server.bindAddress(), server.port());
             LOG.error("The DICOM server did not start: {}", problem);
-            warn("The DICOM server did not start", problem + ".\n\nStop the other server, or "
-                    + "choose another port in Configuration; then start it from Server.");
+            askExitOrOpenWithoutServer(ServerProblems.portInUse(e)
+                    ? "Port " + server.port() + " is already in use"
+                    : "The DICOM server cannot listen", problem);
         }
         List<String> problems = lantir.startSync(startup.environment());
         if (!problems.isEmpty()) {
             warn("Some data sources did not start", String.join("\n", problems));
         }
+    }
+
+    /**
+     * Without its server Lantir serves no scanner, so leaving is the default; staying lets
+     * the user fix the port or address in Configuration and start the server from Server.
+     * Not modal-blocking: start() returns and the window stays responsive behind it.
+     */
+    private void askExitOrOpenWithoutServer(String header, String problem) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, "Scanners cannot reach Lantir: "
+                + problem + " (another Lantir or DICOM program may be using it).\n\n"
+                + "Exit, or open Lantir without the server: change the port in Configuration, "
+                + "then start the server from Server.", EXIT, OPEN_WITHOUT_SERVER);
+        alert.setHeaderText(header);
+        alert.setTitle("Lantir");
+        alert.getDialogPane().setId("server-problem-dialog");
+        alert.resultProperty().addListener((o, was, answer) -> {
+            if (answer == EXIT) {
+                LOG.info("Leaving: the DICOM server could not start");
+                exit.run();
+            } else if (answer == OPEN_WITHOUT_SERVER) {
+                LOG.warn("Console open without the DICOM server: {}", problem);
+            }
+        });
+        alert.show();
     }
 
     /** The running instance behind the window, e.g. for tests; null before {@link #start}. */
@@ -111,12 +163,22 @@ public final class LantirApp extends Application {
         alert.show();
     }
 
-    private static void fatal(String header, String detail) {
+    private void fatal(String header, String detail) {
         LOG.error("{}: {}", header, detail);
         Alert alert = new Alert(Alert.AlertType.ERROR, detail);
         alert.setHeaderText(header);
+        alert.setTitle("Lantir");
+        alert.getDialogPane().setId("fatal-dialog");
         alert.showAndWait();
+        exit.run();
+    }
+
+    private static void exitFailed() {
         DesktopLauncher.markFailed();
         Platform.exit();
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

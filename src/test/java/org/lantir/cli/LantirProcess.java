@@ -92,6 +92,10 @@ final class LantirProcess implements AutoCloseable {
         return port;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     String stdout() throws IOException {
         return new String(Files.readAllBytes(stdout), StandardCharsets.UTF_8);
     }

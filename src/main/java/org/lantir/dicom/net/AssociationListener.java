@@ -14,7 +14,12 @@ public interface AssociationListener {
     default void associationRejected(AssociationInfo association, AAssociateRJ rejection) {
     }
 
-    /** The association is over (released, aborted or its connection lost). */
-    default void associationClosed(AssociationInfo association) {
+    /**
+     * An accepted association is over and its connection closed.
+     *
+     * @param released true when the requestor asked for the release (A-RELEASE-RQ); false
+     *        when it was aborted by either side or its connection was lost
+     */
+    default void associationClosed(AssociationInfo association, boolean released) {
     }
 }

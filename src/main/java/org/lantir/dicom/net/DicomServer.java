@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -72,6 +73,7 @@ public final class DicomServer {
     /** Connections holding no slot, oldest first; guarded by itself. */
     private final Set<Association> unslotted = new LinkedHashSet<>();
     private final int maxUnslotted;
+    private final ServerStatistics statistics = new ServerStatistics(Clock.systemUTC());
     private final boolean ownsExecutors;
     private ExecutorService associationExecutor;
     private ExecutorService dimseExecutor;
@@ -128,6 +130,11 @@ public final class DicomServer {
 
     public ServerSettings settings() {
         return settings;
+    }
+
+    /** Counters and open associations since this server was built (over stops and starts). */
+    public ServerStatistics statistics() {
+        return statistics;
     }
 
     /**
@@ -303,6 +310,8 @@ public final class DicomServer {
         private final AtomicBoolean holdsSlot = new AtomicBoolean();
         private Association association;
         private volatile DimseDispatcher dispatcher;
+        private volatile boolean accepted;
+        private volatile boolean releaseRequested;
         /** Guarded by the server's {@code unslotted} set. */
         private boolean closed;
 
@@ -336,7 +345,9 @@ public final class DicomServer {
         @Override
         public void associateAccepted(AAssociateAC ac) {
             dispatcher = new DimseDispatcher(association, services::get, dimseExecutor,
-                    settings.defaultCharacterSet());
+                    settings.defaultCharacterSet(), statistics);
+            accepted = true;
+            statistics.associationAccepted(association.info());
             for (AssociationListener listener : listeners) {
                 listener.associationAccepted(association.info());
             }
@@ -349,6 +360,7 @@ public final class DicomServer {
 
         @Override
         public void releaseRequested(boolean collision) {
+            releaseRequested = true;
             dispatcher.onReleaseRequested();
         }
 
@@ -359,6 +371,11 @@ public final class DicomServer {
 
         @Override
         public void associationEnding() {
+            // Before the last PDU (A-RELEASE-RP) goes: a requestor whose release returned
+            // no longer finds its association among the open ones.
+            if (association.info() != null) {
+                statistics.associationEnded(association.info().name());
+            }
             if (holdsSlot.compareAndSet(true, false)) {
                 slots.release();
                 slotReleased();
@@ -379,9 +396,9 @@ public final class DicomServer {
                 unslotted.remove(association);
             }
             cancelAll();
-            if (association.info() != null) {
+            if (accepted) {
                 for (AssociationListener listener : listeners) {
-                    listener.associationClosed(association.info());
+                    listener.associationClosed(association.info(), releaseRequested);
                 }
             }
         }
@@ -403,6 +420,7 @@ public final class DicomServer {
         }
 
         private void notifyRejected(AAssociateRJ rj) {
+            statistics.associationRejected();
             for (AssociationListener listener : listeners) {
                 listener.associationRejected(association.info(), rj);
             }

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.lantir.dicom.data.Dataset;
 import org.lantir.dicom.data.DicomFormatException;
@@ -44,18 +45,24 @@ final class DimseDispatcher {
     private final Function<String, DimseService> services;
     private final SerialExecutor worker;
     private final Function<String, SpecificCharacterSet> defaultCharacterSet;
+    private final ServerStatistics statistics;
     private final Map<Integer, IncomingRequest> inFlight = new ConcurrentHashMap<>();
+    /** Requests received and not yet given their final response (or given up). */
+    private final AtomicInteger unanswered = new AtomicInteger();
 
     /**
      * @param services the service for a SOP class UID, or null
      * @param workers the shared executor the association's serial worker runs on
+     * @param statistics counts each request's final status
      */
     DimseDispatcher(Association association, Function<String, DimseService> services,
-            Executor workers, Function<String, SpecificCharacterSet> defaultCharacterSet) {
+            Executor workers, Function<String, SpecificCharacterSet> defaultCharacterSet,
+            ServerStatistics statistics) {
         this.association = association;
         this.services = services;
         this.worker = new SerialExecutor(workers);
         this.defaultCharacterSet = defaultCharacterSet;
+        this.statistics = statistics;
     }
 
     /** A complete message from the reader thread. */
@@ -78,6 +85,7 @@ final class DimseDispatcher {
         IncomingRequest request = new IncomingRequest(association.info(),
                 association.context(message.presentationContextId()), command, message.data());
         inFlight.put(request.messageId(), request);
+        unanswered.incrementAndGet();
         submit(() -> process(request));
     }
 
@@ -102,8 +110,13 @@ final class DimseDispatcher {
         }
     }
 
+    /**
+     * Whether a request still waits for its final response. A request stops counting when
+     * its final response is about to go: once the peer holds the answer, the worker's own
+     * bookkeeping (the outcome line) is no activity the idle timer should wait for.
+     */
     boolean hasOutstandingRequests() {
-        return worker.isBusy();
+        return unanswered.get() > 0;
     }
 
     private void cancel(int messageId) {
@@ -121,7 +134,7 @@ final class DimseDispatcher {
         Thread thread = Thread.currentThread();
         String threadName = thread.getName();
         thread.setName(association.name() + "-dimse");
-        Responder responder = new Responder(association, request);
+        Responder responder = new Responder(association, request, this::finalResponse);
         long start = System.nanoTime();
         try {
             if (association.state().isAssociationEstablished()) {
@@ -129,9 +142,22 @@ final class DimseDispatcher {
             }
         } finally {
             inFlight.remove(request.messageId(), request);
+            if (!responder.finalSent()) {
+                // The association ended (or the service failed to answer at all).
+                unanswered.decrementAndGet();
+            }
             logOutcome(request, responder, start);
             thread.setName(threadName);
         }
+    }
+
+    /**
+     * Counted before the response goes, so a requestor holding it sees it counted and no
+     * longer outstanding.
+     */
+    private void finalResponse(IncomingRequest request, int status) {
+        unanswered.decrementAndGet();
+        statistics.requestAnswered(request.commandField(), status);
     }
 
     private void dispatch(IncomingRequest request, Responder responder) {

@@ -25,13 +25,21 @@ final class Responder implements DimseResponder {
 
     private final Association association;
     private final IncomingRequest request;
+    private final FinalResponseListener listener;
     private int pendingCount;
     private boolean finalSent;
     private int finalStatus = -1;
 
-    Responder(Association association, IncomingRequest request) {
+    /** Told of the final response just before it is sent, so before the peer can see it. */
+    interface FinalResponseListener {
+        void finalResponse(IncomingRequest request, int status);
+    }
+
+    Responder(Association association, IncomingRequest request,
+            FinalResponseListener listener) {
         this.association = association;
         this.request = request;
+        this.listener = listener;
     }
 
     @Override
@@ -63,6 +71,7 @@ final class Responder implements DimseResponder {
         }
         finalSent = true;
         finalStatus = status;
+        listener.finalResponse(request, status);
         send(status, commandElements, dataset, false);
     }
 

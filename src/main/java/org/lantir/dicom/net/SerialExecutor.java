@@ -41,11 +41,6 @@ final class SerialExecutor implements Executor {
         }
     }
 
-    /** Whether tasks are queued or running. */
-    synchronized boolean isBusy() {
-        return running;
-    }
-
     private void drain() {
         while (true) {
             Runnable task;

@@ -142,6 +142,21 @@ public final class Status {
         return "Failure (a status code the standard does not define)";
     }
 
+    /** FE00H: the operation was cancelled (PS3.7 C.5.1); neither success nor failure. */
+    public static boolean isCancel(int status) {
+        return status == CANCEL;
+    }
+
+    /**
+     * A failure: the operation was refused or not performed (PS3.7 Annex C; A000H-AFFFH,
+     * C000H-CFFFH and the 01xxH / 02xxH codes that are not warnings). Every status that is not
+     * success, warning, cancel or pending.
+     */
+    public static boolean isFailure(int status) {
+        return status != SUCCESS && !isWarning(status) && !isCancel(status)
+                && !isPending(status);
+    }
+
     /** The status in the {@code 0000H} form used in logs. */
     public static String toHex(int status) {
         // Not String.format: this runs for every DIMSE message's INFO line.

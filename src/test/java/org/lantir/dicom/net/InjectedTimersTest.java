@@ -89,9 +89,9 @@ class InjectedTimersTest {
             timers.advance(Duration.ofSeconds(58));
 
             assertThat(server.activeAssociations()).isEqualTo(1);
-            // The check at 60 s sees the response sent at 59 s and waits until 119 s; if the
-            // worker has not yet marked the echo finished, it counts the request as activity
-            // at 60 s and waits until 120 s. Either way the abort is due by 120 s.
+            // The check at 60 s sees the response sent at 59 s and waits until 119 s. The echo
+            // stopped counting as outstanding before its response went out, so the worker's
+            // bookkeeping after it cannot postpone the abort, due by 120 s.
             timers.advance(Duration.ofSeconds(2));
             assertThat(peer.read()).isEqualTo(AAbort.byServiceUser());
         }
