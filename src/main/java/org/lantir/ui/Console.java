@@ -56,7 +56,21 @@ public final class Console implements AutoCloseable {
         ConsoleView view = views.get(index);
         buttons.get(index).setSelected(true);
         content.getChildren().setAll(view.root());
+        forgetRemovedMnemonics();
         view.shown();
+    }
+
+    /**
+     * A control that leaves the scene takes its mnemonic away but leaves an empty entry for
+     * its key, and the scene stops at the first entry whose key matches a keystroke: the
+     * empty Alt+'A' of the schedule's "_Add row" would swallow Alt+A meant for the server's
+     * "St_art". Dropping empty entries keeps each screen's mnemonics working.
+     */
+    private void forgetRemovedMnemonics() {
+        Scene scene = root.getScene();
+        if (scene != null) {
+            scene.getMnemonics().values().removeIf(List::isEmpty);
+        }
     }
 
     public List<ConsoleView> views() {

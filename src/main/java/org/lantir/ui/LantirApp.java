@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -11,10 +12,12 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.lantir.app.DatabaseInUseException;
 import org.lantir.app.Lantir;
 import org.lantir.app.RecentLog;
 import org.lantir.app.ServerProblems;
+import org.lantir.config.CloseAction;
 import org.lantir.config.ServerSettings;
 import org.lantir.store.StoreException;
 import org.slf4j.Logger;
@@ -33,12 +36,19 @@ public final class LantirApp extends Application {
     /** Escape or closing the dialog keeps the window, which does no harm. */
     static final ButtonType OPEN_WITHOUT_SERVER = new ButtonType("_Open without the server",
             ButtonBar.ButtonData.CANCEL_CLOSE);
+    static final ButtonType KEEP_SERVING = new ButtonType("_Keep serving",
+            ButtonBar.ButtonData.OK_DONE);
+    static final ButtonType STOP_AND_QUIT = new ButtonType("_Stop and quit",
+            ButtonBar.ButtonData.OTHER);
 
     private final DesktopStartup startup;
     private final Runnable exit;
     private Lantir lantir;
     private UiThreads threads;
     private Console console;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    /** Closes Lantir on SIGTERM too, e.g. while it serves with its window closed. */
+    private final Thread shutdownHook = new Thread(this::shutdown, "lantir-shutdown");
 
     /** The constructor JavaFX calls: takes the startup the command line left. */
     public LantirApp() {
@@ -87,6 +97,8 @@ public final class LantirApp extends Application {
         stage.getScene().getStylesheets().add(Console.STYLESHEET);
         stage.setTitle("Lantir");
         stage.getIcons().setAll(AppIcon.images());
+        stage.setOnCloseRequest(event -> onCloseRequest(stage, event));
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
         stage.show();
         startServices();
     }
@@ -135,6 +147,43 @@ public final class LantirApp extends Application {
         alert.show();
     }
 
+    /**
+     * With {@code lantir.desktop.close_action} "ask", closing the window asks whether to keep
+     * serving; otherwise (the default) the window closes and {@link #stop()} ends the server
+     * and the sync.
+     */
+    private void onCloseRequest(Stage stage, WindowEvent event) {
+        if (lantir.config().lantir().desktop().closeAction() != CloseAction.ASK) {
+            return;
+        }
+        event.consume();
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Scanners can keep querying the "
+                + "worklist and reporting MPPS while the window is closed; the data sources "
+                + "keep syncing. Lantir then runs until this computer logs out or the process "
+                + "is stopped.", KEEP_SERVING, STOP_AND_QUIT, ButtonType.CANCEL);
+        ask.setHeaderText("Keep serving in the background?");
+        ask.setTitle("Lantir");
+        ask.initOwner(stage);
+        ask.getDialogPane().setId("close-dialog");
+        ask.showAndWait().ifPresent(answer -> {
+            if (answer == KEEP_SERVING) {
+                keepServingWithoutWindow(stage);
+            } else if (answer == STOP_AND_QUIT) {
+                Platform.exit();
+            }
+        });
+    }
+
+    // TODO(#6): nothing brings the window back once hidden; a second launch is told that
+    // Lantir already runs on the database. A tray icon or a single-instance hand-over would.
+    private void keepServingWithoutWindow(Stage stage) {
+        Platform.setImplicitExit(false);
+        stage.hide();
+        ServerSettings server = lantir.config().lantir().server();
+        LOG.info("Window closed; Lantir keeps serving as {} on port {} until the process is "
+                + "stopped", server.aeTitle(), lantir.dicomServer().port());
+    }
+
     /** The running instance behind the window, e.g. for tests; null before {@link #start}. */
     Lantir lantir() {
         return lantir;
@@ -146,6 +195,19 @@ public final class LantirApp extends Application {
 
     @Override
     public void stop() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: it does the same.
+        }
+        shutdown();
+    }
+
+    /** Stops the screens, the server and the sync once, whichever asks first. */
+    private void shutdown() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
         if (console != null) {
             console.close();
         }

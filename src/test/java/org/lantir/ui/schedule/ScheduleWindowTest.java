@@ -85,8 +85,10 @@ class ScheduleWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private List<String> shownIds() {
-        return table().getItems().stream().map(row -> row.item().patientId()).toList();
+    /** Read on the FX thread: the table's list changes there while a test thread waits. */
+    private List<String> shownIds() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> table().getItems().stream()
+                .map(row -> row.item().patientId()).toList()).get();
     }
 
     /** What the table's cells say, status pills included. */
