@@ -3,12 +3,17 @@ package org.lantir.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lantir.testing.MppsMessages;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -52,6 +57,22 @@ class ConsoleWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#nav-5").queryAs(ToggleButton.class).isSelected())
                 .as("a second click keeps the screen selected").isTrue();
+    }
+
+    @Test
+    void theScheduleOpensTheMppsTestForTheSelectedRow() throws Exception {
+        console.lantir().worklist().add(MppsMessages.sub001().toBuilder()
+                .scheduledStartDate(LocalDate.now()).build());
+        TableView<?> table = robot.lookup("#schedule-table").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 1);
+        Button test = robot.lookup("#schedule-mpps-test").queryAs(Button.class);
+        assertThat(test.isDisabled()).as("no row selected yet").isTrue();
+
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.clickOn(test);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#mpps-create").tryQuery().isPresent());
     }
 
     @Test
