@@ -2,6 +2,8 @@ package org.lantir.ui;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -33,6 +35,8 @@ import org.testfx.util.WaitForAsyncUtils;
 public final class ScreenshotTour {
 
     private static final String SOURCE = "cpip_redcap";
+    /** The rows of the day come from a second study's bookings, synced before the tour. */
+    private static final String BOOKINGS = "brisk_calpendo";
     private static final String[] FILE_NAMES = {"schedule", "server", "sync", "mpps-events",
         "configuration", "log"};
 
@@ -60,7 +64,7 @@ public final class ScreenshotTour {
         System.exit(0);
     }
 
-    private static String configJson(Path dir, RedcapEmulator redcap) {
+    private static String configJson(Path dir, RedcapEmulator redcap) throws IOException {
         return """
                 {
                     "db_path": "%s",
@@ -73,10 +77,17 @@ public final class ScreenshotTour {
                     ],
                     "lantir": {
                         "server": {"ae_title": "MWL_SERVER", "bind_address": "127.0.0.1",
-                                   "port": 0}
+                                   "port": %d}
                     }
                 }
-                """.formatted(dir.resolve("worklist.db"), SOURCE, redcap.apiUrl());
+                """.formatted(dir.resolve("worklist.db"), SOURCE, redcap.apiUrl(), freePort());
+    }
+
+    /** A real port for the configuration screen to show (port 0 is refused by the form). */
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
     }
 
     /** A scanner day: synced sessions, a walk-in typed by hand and a phantom QA run. */
@@ -99,7 +110,7 @@ public final class ScreenshotTour {
                     .requestedProcedureDescription(p[4]).spsDescription(p[4])
                     .sourceKey(p[2] + ":1").build());
         }
-        lantir.worklist().applySync(SOURCE, synced, false);
+        lantir.worklist().applySync(BOOKINGS, synced, false);
         lantir.worklist().add(WorklistItem.builder().scheduledStartDate(today)
                 .scheduledStartTime(LocalTime.of(11, 40)).patientName("SANTANGELO^IVO")
                 .patientId("WALKIN-0412").modality("MR").scheduledStationAeTitle("MRI_3T")

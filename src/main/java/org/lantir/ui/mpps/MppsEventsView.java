@@ -124,13 +124,13 @@ public final class MppsEventsView implements ConsoleView {
         TableColumn<MppsEventRow, Instant> time = column("Time", 90, MppsEventRow::time);
         time.setCellFactory(c -> textCell(at -> Texts.eventTime(at, clock)));
         time.setSortType(TableColumn.SortType.DESCENDING);
-        TableColumn<MppsEventRow, String> callingAe = column("Calling AE", 115,
+        TableColumn<MppsEventRow, String> callingAe = column("Calling AE", 100,
                 MppsEventRow::callingAeTitle);
-        TableColumn<MppsEventRow, String> uid = column("SOP Instance UID", 280,
+        TableColumn<MppsEventRow, String> uid = column("SOP Instance UID", 230,
                 MppsEventRow::sopInstanceUid);
         uid.setCellFactory(c -> uidCell());
-        TableColumn<MppsEventRow, MppsEventRow> change = column("Change", 270, row -> row);
-        change.setMinWidth(260);
+        TableColumn<MppsEventRow, MppsEventRow> change = column("Change", 310, row -> row);
+        change.setMinWidth(300);
         change.setComparator((a, b) -> a.change().compareTo(b.change()));
         change.setCellFactory(c -> changeCell());
         TableColumn<MppsEventRow, MppsEventRow> matched = column("Worklist row", 125,

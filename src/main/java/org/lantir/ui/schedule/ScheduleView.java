@@ -209,13 +209,15 @@ public final class ScheduleView implements ConsoleView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getStyleClass().add(Styles.STRIPED);
 
-        table.getColumns().add(column("Time", 65, ScheduleRow::timeProperty));
-        table.getColumns().add(column("Patient", 200, ScheduleRow::patientNameProperty));
-        table.getColumns().add(column("Patient ID", 105, ScheduleRow::patientIdProperty));
-        table.getColumns().add(column("Modality", 90, ScheduleRow::modalityProperty));
-        table.getColumns().add(column("Station", 190, ScheduleRow::stationProperty));
-        table.getColumns().add(column("Procedure", 185, ScheduleRow::procedureProperty));
-        table.getColumns().add(column("Source", 110, ScheduleRow::sourceProperty));
+        // Widths sum to what 1280x800 leaves beside the navigation, status last and widest
+        // enough for "Discontinued".
+        table.getColumns().add(column("Time", 60, ScheduleRow::timeProperty));
+        table.getColumns().add(column("Patient", 190, ScheduleRow::patientNameProperty));
+        table.getColumns().add(column("Patient ID", 125, ScheduleRow::patientIdProperty));
+        table.getColumns().add(column("Modality", 80, ScheduleRow::modalityProperty));
+        table.getColumns().add(column("Station", 150, ScheduleRow::stationProperty));
+        table.getColumns().add(column("Procedure", 170, ScheduleRow::procedureProperty));
+        table.getColumns().add(column("Source", 130, ScheduleRow::sourceProperty));
         table.getColumns().add(statusColumn());
 
         Label placeholder = new Label();
@@ -257,7 +259,7 @@ public final class ScheduleView implements ConsoleView {
     private static TableColumn<ScheduleRow, ProcedureStepStatus> statusColumn() {
         TableColumn<ScheduleRow, ProcedureStepStatus> column = new TableColumn<>("Status");
         column.setCellValueFactory(cell -> cell.getValue().statusProperty());
-        column.setPrefWidth(120);
+        column.setPrefWidth(130);
         column.setCellFactory(c -> new TableCell<>() {
             private final Label pill = new Label();
 
@@ -354,6 +356,8 @@ public final class ScheduleView implements ConsoleView {
         problem.setId("schedule-problem");
         problem.textProperty().bind(model.problemProperty());
         problem.getStyleClass().add("error-text");
+        // The count keeps its width; a long hint is the one to be cut short.
+        count.setMinWidth(Region.USE_PREF_SIZE);
         HBox line = new HBox(16, count, hint, problem);
         line.setAlignment(Pos.CENTER_LEFT);
         return line;
