@@ -88,7 +88,7 @@ final class CalpendoKeys {
         // file writer puts "field_mapping": {} into every entry it saves.
         boolean mapped = isMapping(outside) || isMapping(inside);
         if (mapped && !names(outside, "patient_id") && !names(inside, "patient_id")) {
-            throw source.error(outside != null ? "field_mapping" : "config.field_mapping",
+            throw source.error(isMapping(outside) ? "field_mapping" : "config.field_mapping",
                     "names no patient_id; every booking needs a Patient ID (without any "
                     + "field_mapping, the ID is the title's part before the first '_')");
         }
