@@ -84,12 +84,18 @@ final class CalpendoKeys {
 
         ConfigNode config = source.object("config");
         ConfigNode inside = config == null ? null : config.object("field_mapping");
-        boolean mapped = outside != null || inside != null;
+        // An empty mapping is no mapping: the source then uses its default fields, and the
+        // file writer puts "field_mapping": {} into every entry it saves.
+        boolean mapped = isMapping(outside) || isMapping(inside);
         if (mapped && !names(outside, "patient_id") && !names(inside, "patient_id")) {
-            throw source.error(outside != null ? "field_mapping" : "config.field_mapping",
+            throw source.error(isMapping(outside) ? "field_mapping" : "config.field_mapping",
                     "names no patient_id; every booking needs a Patient ID (without any "
                     + "field_mapping, the ID is the title's part before the first '_')");
         }
+    }
+
+    private static boolean isMapping(ConfigNode mapping) {
+        return mapping != null && !mapping.keys().isEmpty();
     }
 
     private static boolean names(ConfigNode mapping, String target) {

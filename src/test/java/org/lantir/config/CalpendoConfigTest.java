@@ -212,6 +212,21 @@ class CalpendoConfigTest {
         assertThat(ConfigLoader.load(saved)).isEqualTo(original);
     }
 
+    @Test
+    void aSourceWithoutFieldMappingSurvivesASaveAndALoad() throws Exception {
+        LantirConfig original = load("""
+                {"data_sources": [{"name": "bookings", "type": "calpendo",
+                    "config": {"base_url": "https://calpendo.example.org",
+                               "resources": ["3T Diagnostic"]}}]}
+                """);
+        Path saved = dir.resolve("saved.json");
+
+        ConfigLoader.save(original, saved);
+
+        assertThat(Files.readString(saved)).contains("\"field_mapping\": { }");
+        assertThat(ConfigLoader.load(saved)).isEqualTo(original);
+    }
+
     private LantirConfig load(String json) throws ConfigException, IOException {
         Path file = dir.resolve("config.json");
         Files.writeString(file, json);

@@ -29,7 +29,8 @@ class ConfigStoreTest {
                                 "site_id": "792"}},
                     {"name": "scanner_bookings", "type": "calpendo",
                      "config": {"base_url": "https://calpendo.example.org",
-                                "username": "reader", "password": "%s"}}
+                                "username": "reader", "password": "%s",
+                                "resources": ["3T Diagnostic"]}}
                 ],
                 "colour": "blue"
             }

@@ -1,16 +1,21 @@
 package org.lantir.ui.config;
 
 import atlantafx.base.theme.Styles;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -24,10 +29,13 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.ComboBoxTableCell;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.BorderPane;
@@ -40,8 +48,10 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import javafx.util.converter.DefaultStringConverter;
 import org.lantir.config.CloseAction;
 import org.lantir.config.ConfigSecrets;
+import org.lantir.sync.calpendo.CalpendoField;
 import org.lantir.sync.redcap.RedcapSource;
 import org.lantir.ui.ConsoleView;
 import org.lantir.worklist.ProcedureStepStatus;
@@ -55,6 +65,8 @@ public final class ConfigEditorView implements ConsoleView {
 
     /** How long typing in the JSON pauses before it is read. */
     private static final Duration JSON_PAUSE = Duration.millis(300);
+    /** A mapping line the JSON tab edits: more than the table's columns can show. */
+    private static final PseudoClass JSON_ONLY = PseudoClass.getPseudoClass("json-only");
 
     private final ConfigEditorViewModel model;
     private final BorderPane root = new BorderPane();
@@ -206,7 +218,7 @@ public final class ConfigEditorView implements ConsoleView {
 
         Button addRedcap = button("Add REDCap s_ource", "config-add-redcap",
                 () -> select(model.addSource(SourceForm.REDCAP)));
-        Button addCalpendo = button("Add Calpendo source", "config-add-calpendo",
+        Button addCalpendo = button("Add _Calpendo source", "config-add-calpendo",
                 () -> select(model.addSource(SourceForm.CALPENDO)));
         Button remove = button("Remove so_urce", "config-remove-source", () -> {
             SourceForm chosen = sourceList.getSelectionModel().getSelectedItem();
@@ -219,6 +231,8 @@ public final class ConfigEditorView implements ConsoleView {
         remove.getStyleClass().add(Styles.DANGER);
         VBox left = new VBox(8, sourceList, new VBox(6, addRedcap, addCalpendo, remove));
         VBox.setVgrow(sourceList, Priority.ALWAYS);
+        // The wide source forms must not squeeze the list of sources.
+        left.setMinWidth(Region.USE_PREF_SIZE);
         addRedcap.setMaxWidth(Double.MAX_VALUE);
         addCalpendo.setMaxWidth(Double.MAX_VALUE);
         remove.setMaxWidth(Double.MAX_VALUE);
@@ -349,18 +363,205 @@ public final class ConfigEditorView implements ConsoleView {
     }
 
     private VBox calpendoSection(SourceForm source) {
+        CalpendoForm calpendo = source.calpendo();
         GridPane grid = grid();
         int row = 0;
         row = addRow(grid, row, "Calpendo URL",
-                textField(source.calpendoUrl(), "config-calpendo-url",
-                        "https://calpendo.example.org"), source.calpendoUrl(), null);
+                textField(calpendo.baseUrl(), "config-calpendo-url",
+                        "https://calpendo.example.org"), calpendo.baseUrl(),
+                "https:// (http:// only on this computer). Empty: CALPENDO_API_URL.");
         row = addRow(grid, row, "User name",
-                textField(source.username(), "config-calpendo-user", ""), source.username(),
-                null);
-        addRow(grid, row, "Password", secretField(source.password(), "config-calpendo-password"),
-                source.password(), "Calpendo sources are read and kept; syncing them is "
-                        + "planned.");
-        return section("Calpendo", grid);
+                textField(calpendo.username(), "config-calpendo-user", ""),
+                calpendo.username(), "A Calpendo local account; a read-only one is best. "
+                        + "Empty: CALPENDO_USERNAME.");
+        row = addRow(grid, row, "Password",
+                secretField(calpendo.password(), "config-calpendo-password"),
+                calpendo.password(), "Empty: CALPENDO_PASSWORD, or the variable that "
+                        + "password_env names (JSON tab).");
+        TextArea resources = new TextArea();
+        bind(resources, calpendo.resources(), "config-calpendo-resources");
+        resources.setPrefRowCount(3);
+        resources.setPromptText("3T Diagnostic");
+        row = addRow(grid, row, "R_esources", resources, calpendo.resources(),
+                "Required: one resource name per line, exactly as Calpendo writes it.");
+        row = addRow(grid, row, "Booking _statuses",
+                textField(calpendo.statusFilter(), "config-calpendo-statuses", "Approved"),
+                calpendo.statusFilter(), "Comma-separated; empty: Approved. Cancelled and "
+                        + "denied bookings always remove their row.");
+        row = addRow(grid, row, "Time _zone",
+                textField(calpendo.timezone(), "config-calpendo-timezone",
+                        CalpendoForm.DEFAULT_ZONE), calpendo.timezone(),
+                "The site's zone for booking times; empty: " + CalpendoForm.DEFAULT_ZONE + ".");
+        row = addRow(grid, row, "Booking _window", windowModeBox(calpendo),
+                calpendo.windowMode(), "Rolling reaches back lookback_multiplier sync "
+                        + "intervals and ahead lookahead_days days (JSON tab).");
+        addRow(grid, row, "Station AE title",
+                textField(calpendo.stationAeTitle(), "config-calpendo-station", "e.g. MRI_3T"),
+                calpendo.stationAeTitle(), "The rows' Scheduled Station AE Title; empty: "
+                        + "lantir.server.unassigned_station decides.");
+        return section("Calpendo", grid, modalityTable(calpendo),
+                calpendoMappingTable(calpendo));
+    }
+
+    private Node windowModeBox(CalpendoForm calpendo) {
+        ComboBox<String> box = new ComboBox<>();
+        box.getItems().setAll(CalpendoForm.WINDOW_MODES);
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String mode) {
+                if (mode == null || mode.isBlank()) {
+                    return "Default (" + calpendo.defaultWindowMode() + ")";
+                }
+                return switch (mode) {
+                    case "rolling" -> "Rolling: from today or earlier, days ahead";
+                    case "today" -> "Today: local midnight to midnight";
+                    default -> mode;
+                };
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
+        box.valueProperty().bindBidirectional(calpendo.windowMode().valueProperty());
+        box.disableProperty().bind(calpendo.windowMode().editableProperty().not());
+        box.setId("config-calpendo-window");
+        return box;
+    }
+
+    private Node modalityTable(CalpendoForm calpendo) {
+        TableView<ModalityRow> table = new TableView<>(calpendo.modalities());
+        table.setId("config-calpendo-modalities");
+        table.setEditable(true);
+        table.setPrefHeight(150);
+        TableColumn<ModalityRow, String> resource = textColumn("Resource (or its start)",
+                ModalityRow::resourceProperty, row -> true, 300);
+        TableColumn<ModalityRow, String> modality = textColumn("Modality",
+                ModalityRow::modalityProperty, row -> true, 160);
+        table.getColumns().setAll(List.of(resource, modality));
+
+        Button add = button("Add _modality line", "config-add-modality", () -> {
+            ModalityRow row = calpendo.addModalityRow();
+            table.getSelectionModel().select(row);
+            table.edit(table.getItems().indexOf(row), resource);
+        });
+        Button remove = button("Remove line", "config-remove-modality", () -> {
+            ModalityRow row = table.getSelectionModel().getSelectedItem();
+            if (row != null) {
+                calpendo.removeModalityRow(row);
+            }
+        });
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty()
+                .isNull());
+        return tableBlock("Resource modalities (resource → DICOM modality, e.g. 3T → MR; "
+                + "unmatched resources get OT)", table, new HBox(8, add, remove),
+                calpendo.modalitiesErrorProperty(), null);
+    }
+
+    private Node calpendoMappingTable(CalpendoForm calpendo) {
+        TableView<CalpendoMappingRow> table = new TableView<>(calpendo.fieldMapping());
+        table.setId("config-calpendo-mapping");
+        table.setEditable(calpendo.isMappingEditable());
+        table.setPrefHeight(220);
+        TableColumn<CalpendoMappingRow, String> field = new TableColumn<>("Worklist field");
+        field.setCellValueFactory(c -> c.getValue().worklistFieldProperty());
+        ObservableList<String> targets = FXCollections.observableArrayList(
+                Arrays.stream(CalpendoField.values()).map(f -> f.key).toList());
+        field.setCellFactory(column -> {
+            ComboBoxTableCell<CalpendoMappingRow, String> cell =
+                    new ComboBoxTableCell<>(targets) {
+                        @Override
+                        public void startEdit() {
+                            if (rowEditable(getTableRow())) {
+                                super.startEdit();
+                            }
+                        }
+                    };
+            cell.setComboBoxEditable(true);
+            return cell;
+        });
+        field.setPrefWidth(200);
+        table.getColumns().setAll(List.of(field,
+                textColumn("Booking path", CalpendoMappingRow::bookingPathProperty,
+                        CalpendoMappingRow::isEditable, 220),
+                textColumn("Pattern (_extract)", CalpendoMappingRow::patternProperty,
+                        CalpendoMappingRow::isEditable, 200),
+                textColumn("Group", CalpendoMappingRow::groupProperty,
+                        CalpendoMappingRow::isEditable, 70)));
+        table.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(CalpendoMappingRow row, boolean empty) {
+                super.updateItem(row, empty);
+                boolean jsonOnly = !empty && row != null && !row.isEditable();
+                pseudoClassStateChanged(JSON_ONLY, jsonOnly);
+                setTooltip(jsonOnly ? new Tooltip("This line holds more than the columns "
+                        + "show: edit it in the JSON tab.") : null);
+            }
+        });
+
+        Button add = button("Add field mapping _line", "config-add-calpendo-mapping", () -> {
+            CalpendoMappingRow row = calpendo.addMappingRow();
+            table.getSelectionModel().select(row);
+            table.edit(table.getItems().indexOf(row), field);
+        });
+        Button remove = button("Remove line", "config-remove-calpendo-mapping", () -> {
+            CalpendoMappingRow row = table.getSelectionModel().getSelectedItem();
+            if (row != null) {
+                calpendo.removeMappingRow(row);
+            }
+        });
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty()
+                .isNull());
+        add.setDisable(!calpendo.isMappingEditable());
+        if (!calpendo.isMappingEditable()) {
+            remove.disableProperty().unbind();
+            remove.setDisable(true);
+        }
+        String note = calpendo.isMappingEditable()
+                ? "Worklist field ← booking path, e.g. accession_number ← id; a pattern "
+                        + "keeps one group of the value. No lines: patient ID and name from "
+                        + "the title, study from the project, accession number from the id."
+                : "This source maps fields both in its config and beside it: edit them in "
+                        + "the JSON tab.";
+        return tableBlock("Field mapping (worklist field ← booking; Enter confirms a cell)",
+                table, new HBox(8, add, remove), calpendo.mappingErrorProperty(), note);
+    }
+
+    /** A text column; cells of rows {@code editable} refuses stay as they are. */
+    private static <R> TableColumn<R, String> textColumn(String title,
+            Function<R, StringProperty> property, Predicate<R> editable, double width) {
+        TableColumn<R, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> property.apply(c.getValue()));
+        column.setCellFactory(c -> new TextFieldTableCell<>(new DefaultStringConverter()) {
+            @Override
+            public void startEdit() {
+                R row = getTableRow() == null ? null : getTableRow().getItem();
+                if (row == null || editable.test(row)) {
+                    super.startEdit();
+                }
+            }
+        });
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static boolean rowEditable(TableRow<CalpendoMappingRow> row) {
+        return row == null || row.getItem() == null || row.getItem().isEditable();
+    }
+
+    private static Node tableBlock(String title, Node table, Node buttons,
+            ObservableStringValue error, String note) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add(Styles.TEXT_BOLD);
+        VBox block = new VBox(6, heading, table, buttons, errorLabel(error));
+        if (note != null) {
+            Label text = new Label(note);
+            text.setWrapText(true);
+            text.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            block.getChildren().add(text);
+        }
+        return block;
     }
 
     private Node jsonPane() {
@@ -545,7 +746,7 @@ public final class ConfigEditorView implements ConsoleView {
         return new HBox(8, both, reveal);
     }
 
-    private static void bind(TextField text, FormField field, String id) {
+    private static void bind(TextInputControl text, FormField field, String id) {
         text.setId(id);
         text.textProperty().bindBidirectional(field.valueProperty());
         text.disableProperty().bind(field.editableProperty().not());

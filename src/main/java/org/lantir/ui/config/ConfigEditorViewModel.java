@@ -223,8 +223,7 @@ public final class ConfigEditorViewModel {
         for (int n = 2; names.contains(name); n++) {
             name = type + "_" + n;
         }
-        SourceForm form = new SourceForm(DataSourceConfig.of(name, type, Map.of(), Map.of()),
-                sources.size());
+        SourceForm form = new SourceForm(SourceForm.newSource(name, type), sources.size());
         sources.add(form);
         return form;
     }
@@ -348,8 +347,9 @@ public final class ConfigEditorViewModel {
             }
         }
         for (SourceForm source : sources) {
-            if (!marked && source.markError(path, e.problem())) {
-                found.add("Data source", path, e.problem());
+            String label = marked ? null : source.markError(path, e.problem());
+            if (label != null) {
+                found.add(label, path, e.problem());
                 marked = true;
             }
         }

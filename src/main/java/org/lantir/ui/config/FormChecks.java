@@ -1,6 +1,8 @@
 package org.lantir.ui.config;
 
+import java.time.DateTimeException;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -88,6 +90,21 @@ final class FormChecks {
         String url = text.strip();
         return url.isEmpty() || URL.matcher(url).matches() ? null
                 : "expected an http:// or https:// URL";
+    }
+
+    /** An empty zone is fine (the source's default applies); else a zone id. */
+    static String zone(String text) {
+        String zone = text.strip();
+        if (zone.isEmpty()) {
+            return null;
+        }
+        try {
+            ZoneId.of(zone);
+            return null;
+        } catch (DateTimeException e) {
+            return "expected a time zone such as America/Edmonton or Europe/Berlin"
+                    + found(text);
+        }
     }
 
     static boolean isIpv4(String text) {

@@ -25,7 +25,7 @@ import org.lantir.sync.redcap.RedcapSource;
 /**
  * The form of one {@code data_sources} entry: what every source has, the settings of its type
  * that the form shows (REDCap: URL, token, token variable, site, protocol and the field
- * mapping; Calpendo: URL, user name, password), and the entry as it was read, so that every
+ * mapping; Calpendo: see {@link CalpendoForm}), and the entry as it was read, so that every
  * key the form does not show is saved as it was.
  */
 public final class SourceForm {
@@ -41,9 +41,9 @@ public final class SourceForm {
     private final FormField syncInterval = new FormField("Sync interval (seconds)", "");
     private final FormField windowStart = new FormField("Syncs from", "");
     private final FormField windowEnd = new FormField("Syncs until", "");
-    /** The {@code config} keys the form shows, per type, in form order. */
+    /** The REDCap {@code config} keys the form shows, in form order. */
     private final Map<String, FormField> redcap = new LinkedHashMap<>();
-    private final Map<String, FormField> calpendo = new LinkedHashMap<>();
+    private final CalpendoForm calpendo;
     private final ObservableList<MappingRow> mapping = FXCollections.observableArrayList(
             row -> new Observable[] {row.redcapFieldProperty(), row.worklistFieldProperty()});
     private final ReadOnlyStringWrapper mappingError = new ReadOnlyStringWrapper("");
@@ -56,9 +56,7 @@ public final class SourceForm {
         redcap.put("api_token_env", new FormField("Token variable", ""));
         redcap.put("site_id", new FormField("Site ID", ""));
         redcap.put("protocol", new FormField("Protocol", ""));
-        calpendo.put("base_url", new FormField("Calpendo URL", ""));
-        calpendo.put("username", new FormField("User name", ""));
-        calpendo.put("password", new FormField("Password", "", true));
+        calpendo = new CalpendoForm(source);
         load(source);
         setIndex(index);
     }
@@ -71,20 +69,30 @@ public final class SourceForm {
         windowStart.set(source.operationInterval().start().toString());
         windowEnd.set(source.operationInterval().end().toString());
         loadSettings(redcap, source.settings());
-        loadSettings(calpendo, source.settings());
         if (REDCAP.equals(source.type())) {
             source.fieldMapping().forEach((field, target) ->
                     mapping.add(new MappingRow(field, target instanceof String t ? t : "")));
         }
     }
 
-    private static void loadSettings(Map<String, FormField> fields, Map<String, Object> values) {
+    /** A new source of {@code type}: a Calpendo one names its zone, the README's default. */
+    static DataSourceConfig newSource(String name, String type) {
+        Map<String, Object> settings = CALPENDO.equals(type)
+                ? Map.of("timezone", CalpendoForm.DEFAULT_ZONE) : Map.of();
+        return DataSourceConfig.of(name, type, settings, Map.of());
+    }
+
+    static void loadSettings(Map<String, FormField> fields, Map<String, Object> values) {
         fields.forEach((key, field) -> {
             Object value = values.get(key);
             // A per-site protocol map (or any other structure) is edited as JSON only.
             boolean structured = value instanceof Map || value instanceof Iterable;
             field.editableProperty().set(!structured);
-            field.set(value == null || structured ? "" : text(value));
+            if (value == null || structured) {
+                field.set("");
+            } else {
+                field.set(field.isSecret() ? String.valueOf(value) : text(value));
+            }
         });
     }
 
@@ -96,19 +104,18 @@ public final class SourceForm {
         windowStart.setPath(path + ".operation_interval.start_time");
         windowEnd.setPath(path + ".operation_interval.end_time");
         redcap.forEach((key, field) -> field.setPath(path + ".config." + key));
-        calpendo.forEach((key, field) -> field.setPath(path + ".config." + key));
+        calpendo.setPath(path);
     }
 
     String path() {
         return path;
     }
 
-    /** Every field, for mapping a problem's path to the field it is about. */
-    List<FormField> fields() {
+    /** The fields every source has, then the REDCap ones. */
+    private List<FormField> fields() {
         List<FormField> all = new ArrayList<>(List.of(name, syncInterval,
                 windowStart, windowEnd));
         all.addAll(redcap.values());
-        all.addAll(calpendo.values());
         return all;
     }
 
@@ -116,6 +123,7 @@ public final class SourceForm {
     List<Observable> observables() {
         List<Observable> all = new ArrayList<>(List.of(type, enabled, mapping));
         fields().forEach(field -> all.add(field.valueProperty()));
+        all.addAll(calpendo.observables());
         return all;
     }
 
@@ -135,8 +143,7 @@ public final class SourceForm {
             problems.add(redcap.get("api_url"), FormChecks.url(redcap.get("api_url").value()));
             checkMapping(problems);
         } else {
-            problems.add(calpendo.get("base_url"),
-                    FormChecks.url(calpendo.get("base_url").value()));
+            calpendo.check(problems);
         }
     }
 
@@ -168,22 +175,39 @@ public final class SourceForm {
     void clearErrors() {
         fields().forEach(field -> field.setError(""));
         mappingError.set("");
+        calpendo.clearErrors();
     }
 
-    /** Marks the field a parser problem names; false when none of this source's fields fits. */
-    boolean markError(String jsonPath, String problem) {
-        for (FormField field : fields()) {
-            if (jsonPath.equals(field.path()) || jsonPath.startsWith(field.path() + ".")
-                    || jsonPath.startsWith(field.path() + "[")) {
+    /**
+     * Marks the field or table a parser problem names, among those of the source's type;
+     * returns its label ("Resources"), or null when nothing of this source fits.
+     */
+    String markError(String jsonPath, String problem) {
+        List<FormField> shown = new ArrayList<>(List.of(name, syncInterval, windowStart,
+                windowEnd));
+        if (isRedcap()) {
+            shown.addAll(redcap.values());
+        }
+        for (FormField field : shown) {
+            if (isAt(jsonPath, field.path())) {
                 field.setError(problem);
-                return true;
+                return field.label();
             }
         }
-        if (jsonPath.startsWith(path + ".field_mapping")) {
-            mappingError.set(problem);
-            return true;
+        if (!isRedcap()) {
+            return calpendo.markError(jsonPath, problem);
         }
-        return false;
+        if (isAt(jsonPath, path + ".field_mapping")) {
+            mappingError.set(problem);
+            return "Field mapping";
+        }
+        return null;
+    }
+
+    /** Whether {@code jsonPath} is {@code at} or below it. */
+    static boolean isAt(String jsonPath, String at) {
+        return jsonPath.equals(at) || jsonPath.startsWith(at + ".")
+                || jsonPath.startsWith(at + "[");
     }
 
     /** The entry the form describes; call only after {@link #check} found nothing. */
@@ -191,25 +215,33 @@ public final class SourceForm {
         String chosen = type.get();
         Map<String, Object> settings = new LinkedHashMap<>(original.settings());
         if (!chosen.equals(original.type())) {
-            // The other type's credentials must not linger under a source that cannot use them.
-            (isRedcap() ? calpendo : redcap).keySet().forEach(settings::remove);
+            // The other type's settings (credentials among them) must not linger under a
+            // source that cannot use them.
+            (isRedcap() ? CalpendoForm.KEYS : redcap.keySet()).forEach(settings::remove);
         }
-        (isRedcap() ? redcap : calpendo).forEach((key, field) -> {
-            if (field.editableProperty().get()) {
-                put(settings, key, field.value(), original.settings().get(key));
-            }
-        });
+        String windowMode = original.windowMode();
+        if (isRedcap()) {
+            redcap.forEach((key, field) -> {
+                if (field.editableProperty().get()) {
+                    put(settings, key, field, original.settings().get(key));
+                }
+            });
+            calpendo.saveShared(settings);
+        } else {
+            calpendo.save(settings);
+            windowMode = calpendo.entryWindowMode();
+        }
         return new DataSourceConfig(name.value().strip(), chosen, enabled.get(),
                 Integer.parseInt(syncInterval.value().strip()),
                 new OperationInterval(FormChecks.parseTime(windowStart.value()),
                         FormChecks.parseTime(windowEnd.value())),
-                settings, fieldMapping(chosen), original.windowMode(), original.dailyWindow(),
+                settings, fieldMapping(chosen), windowMode, original.dailyWindow(),
                 original.extras());
     }
 
     private Map<String, Object> fieldMapping(String chosen) {
         if (!REDCAP.equals(chosen)) {
-            return chosen.equals(original.type()) ? original.fieldMapping() : Map.of();
+            return calpendo.entryFieldMapping();
         }
         Map<String, Object> result = new LinkedHashMap<>();
         for (MappingRow row : mapping) {
@@ -220,20 +252,29 @@ public final class SourceForm {
         return result;
     }
 
-    /** Unchanged text keeps the value as it was (792 stays a number); empty text drops it. */
-    private static void put(Map<String, Object> settings, String key, String typed,
+    /**
+     * Unchanged text keeps the value as it was (792 stays a number); empty text drops it (a
+     * key the file holds as null stays so). A credential is saved exactly as typed, spaces
+     * and all: Calpendo passwords are used as written.
+     */
+    static void put(Map<String, Object> settings, String key, FormField field,
             Object before) {
-        String value = typed.strip();
-        if (before != null && value.equals(text(before))) {
+        String value = field.isSecret() && !field.value().isBlank() ? field.value()
+                : field.value().strip();
+        String was = before == null ? null : field.isSecret() ? String.valueOf(before)
+                : text(before);
+        if (value.equals(was)) {
             settings.put(key, before);
         } else if (value.isEmpty()) {
-            settings.remove(key);
+            if (before != null) {
+                settings.remove(key);
+            }
         } else {
             settings.put(key, value);
         }
     }
 
-    private static String text(Object value) {
+    static String text(Object value) {
         if (value instanceof BigDecimal decimal) {
             return decimal.toPlainString();
         }
@@ -295,16 +336,21 @@ public final class SourceForm {
         return redcap.get("protocol");
     }
 
+    /** The Calpendo settings; shown while the type is {@link #CALPENDO}. */
+    public CalpendoForm calpendo() {
+        return calpendo;
+    }
+
     public FormField calpendoUrl() {
-        return calpendo.get("base_url");
+        return calpendo.baseUrl();
     }
 
     public FormField username() {
-        return calpendo.get("username");
+        return calpendo.username();
     }
 
     public FormField password() {
-        return calpendo.get("password");
+        return calpendo.password();
     }
 
     public ObservableList<MappingRow> mapping() {

@@ -309,7 +309,17 @@ class ConfigEditorViewModelTest {
         assertThat(third.name().value()).isEqualTo("redcap_2");
         assertThat(calpendo.name().value()).isEqualTo("calpendo");
         assertThat(calpendo.password().path()).isEqualTo("data_sources[3].config.password");
+        // A Calpendo source cannot do without resources: the form says so on that field.
+        assertThat(model.problems()).singleElement().asString()
+                .startsWith("Resources (data_sources[3].config.resources): expected at least "
+                        + "one Calpendo resource");
+        assertThat(calpendo.calpendo().resources().error()).contains("one per line");
+        assertThat(model.canSaveProperty().get()).isFalse();
+
+        calpendo.calpendo().resources().set("3T Diagnostic");
+
         assertThat(model.problems()).isEmpty();
+        assertThat(calpendo.calpendo().resources().error()).isEmpty();
         assertThat(model.canSaveProperty().get()).isTrue();
 
         model.removeSource(model.sources().get(0));

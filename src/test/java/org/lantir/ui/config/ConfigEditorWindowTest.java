@@ -6,9 +6,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lantir.config.ConfigLoader;
+import org.lantir.config.DataSourceConfig;
 import org.lantir.config.LantirConfig;
 import org.lantir.dicom.data.UID;
 import org.lantir.dicom.net.ClientAssociation;
@@ -97,6 +100,41 @@ class ConfigEditorWindowTest {
             association.release();
         }
         assertThat(save().isDisabled()).as("nothing left to save").isTrue();
+    }
+
+    @Test
+    void aNewCalpendoSourceAsksForItsResourcesAndIsSavedWithThem() throws Exception {
+        // The harness's port 0 (any free port) is no port a person could type.
+        type("#config-port", Integer.toString(freePort()));
+        robot.clickOn("Data sources");
+        robot.clickOn("#config-add-calpendo");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(text("#config-problems"))
+                .startsWith("Resources (data_sources[0].config.resources): expected at least one "
+                        + "Calpendo resource");
+        assertThat(save().isDisabled()).isTrue();
+        assertThat(robot.lookup("#config-calpendo-timezone").queryAs(TextField.class).getText())
+                .isEqualTo("America/Edmonton");
+
+        // No address and not enabled: the source is saved, never reached.
+        robot.clickOn("#config-source-enabled");
+        TextArea resources = robot.lookup("#config-calpendo-resources").queryAs(TextArea.class);
+        robot.interact(resources::requestFocus);
+        robot.write("3T Diagnostic").type(KeyCode.ENTER).write("EEG Lab");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(text("#config-problems")).isEmpty();
+        assertThat(save().isDisabled()).isFalse();
+        robot.clickOn("#config-save");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> text("#config-status")
+                .startsWith("Saved to"));
+
+        DataSourceConfig saved = ConfigLoader.load(console.configFile()).dataSources().get(0);
+        assertThat(saved.type()).isEqualTo("calpendo");
+        assertThat(saved.enabled()).isFalse();
+        assertThat(saved.settings()).containsEntry("resources", List.of("3T Diagnostic",
+                "EEG Lab")).containsEntry("timezone", "America/Edmonton");
     }
 
     private void type(String id, String text) {
