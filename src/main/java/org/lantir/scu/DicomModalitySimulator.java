@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.lantir.dicom.data.Dataset;
+import org.lantir.dicom.data.SpecificCharacterSetLabel;
 import org.lantir.dicom.data.DateTimes;
 import org.lantir.dicom.data.Tag;
 import org.lantir.dicom.data.UID;
@@ -143,6 +144,9 @@ public final class DicomModalitySimulator implements ModalitySimulator {
         ds.newSequence(Tag.PerformedProtocolCodeSequence);
         ds.newSequence(Tag.PerformedSeriesSequence);
         scheduledStep(ds.addItem(Tag.ScheduledStepAttributesSequence), step);
+        // A name such as MÜLLER^Zoë needs a Specific Character Set (PS3.3 C.12.1.1.2), as a
+        // modality would send it.
+        SpecificCharacterSetLabel.apply(ds, null);
         return ds;
     }
 

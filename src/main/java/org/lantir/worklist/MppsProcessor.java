@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.lantir.dicom.data.Dataset;
+import org.lantir.dicom.data.SpecificCharacterSetLabel;
 import org.lantir.dicom.data.DicomFormatException;
 import org.lantir.dicom.data.DicomReader;
 import org.lantir.dicom.data.DicomWriter;

@@ -2,6 +2,7 @@ package org.lantir.worklist;
 
 import java.util.List;
 import org.lantir.dicom.data.Dataset;
+import org.lantir.dicom.data.SpecificCharacterSetLabel;
 import org.lantir.dicom.data.Element;
 import org.lantir.dicom.data.Tag;
 

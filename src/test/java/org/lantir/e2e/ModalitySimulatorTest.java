@@ -145,6 +145,22 @@ class ModalitySimulatorTest {
     }
 
     @Test
+    void aNameOutsideTheDefaultRepertoireTravelsWithItsCharacterSet() throws Exception {
+        lantir = RunningLantir.in(dir).start();
+        WorklistItem row = today(WorklistRows.w1().toBuilder().patientName("MÜLLER^Zoë")
+                .build());
+
+        MppsResult created = simulator.createMpps(target("MRI_3T"), null, MppsStep.of(row));
+
+        assertThat(created.reply().describe()).isEqualTo("0x0000 Success");
+        MppsInstance stored = lantir.worklist().findMpps(created.sopInstanceUid())
+                .orElseThrow();
+        Dataset attrs = DicomReader.read(stored.attributes(),
+                TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
+        assertThat(attrs.getString(Tag.PatientName)).isEqualTo("MÜLLER^Zoë");
+    }
+
+    @Test
     void aSecondNSetOnAFinishedStepIsAProcessingFailureInWords() throws Exception {
         lantir = RunningLantir.in(dir).start();
         WorklistItem row = today(WorklistRows.w1());

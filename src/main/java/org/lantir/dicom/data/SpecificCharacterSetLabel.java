@@ -1,19 +1,15 @@
-package org.lantir.worklist;
+package org.lantir.dicom.data;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.lantir.dicom.data.Dataset;
-import org.lantir.dicom.data.Element;
-import org.lantir.dicom.data.SpecificCharacterSet;
-import org.lantir.dicom.data.Tag;
 
 /**
  * Sets Specific Character Set (0008,0005) of a data set whose values are already decoded to
  * the set that can carry all of its text (PS3.3 C.12.1.1.2), and leaves it out when the
- * values are all in the default repertoire. Used for C-FIND answers (C17) and for the MPPS
- * attribute sets Lantir stores.
+ * values are all in the default repertoire: C-FIND answers, the MPPS attribute sets Lantir
+ * stores, and the requests its test SCU sends.
  */
-final class SpecificCharacterSetLabel {
+public final class SpecificCharacterSetLabel {
 
     private SpecificCharacterSetLabel() {
     }
@@ -22,7 +18,7 @@ final class SpecificCharacterSetLabel {
      * @param preferred a set to keep when it can carry every value (the one a console asked
      *        in, which it is known to read), or null
      */
-    static void apply(Dataset ds, SpecificCharacterSet preferred) {
+    public static void apply(Dataset ds, SpecificCharacterSet preferred) {
         List<String> values = new ArrayList<>();
         collectText(ds, values);
         SpecificCharacterSet chosen = SpecificCharacterSet.forValues(values);
