@@ -349,7 +349,9 @@ public final class Lantir implements AutoCloseable {
     private Change replaceServer(LantirConfig next, List<String> messages,
             List<String> problems) {
         DicomServer old = dicomServer;
-        boolean wasRunning = old.isRunning();
+        // A server that failed to start (its port was taken) was meant to run: a corrected
+        // setting starts it, or the scanners would wait for someone to press Start.
+        boolean wasRunning = old.isRunning() || serverProblem != null;
         stopAndTell(old);
         DicomServer fresh = newDicomServer(next);
         dicomServer = fresh;

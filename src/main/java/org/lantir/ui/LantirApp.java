@@ -158,9 +158,9 @@ public final class LantirApp extends Application {
         }
         event.consume();
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Scanners can keep querying the "
-                + "worklist and reporting MPPS while the window is closed; the data sources "
-                + "keep syncing. Lantir then runs until this computer logs out or the process "
-                + "is stopped.", KEEP_SERVING, STOP_AND_QUIT, ButtonType.CANCEL);
+                + "worklist and reporting MPPS while Lantir waits minimised in the task bar; "
+                + "the data sources keep syncing. Stop and quit ends both.",
+                KEEP_SERVING, STOP_AND_QUIT, ButtonType.CANCEL);
         ask.setHeaderText("Keep serving in the background?");
         ask.setTitle("Lantir");
         ask.initOwner(stage);
@@ -174,14 +174,16 @@ public final class LantirApp extends Application {
         });
     }
 
-    // TODO(#6): nothing brings the window back once hidden; a second launch is told that
-    // Lantir already runs on the database. A tray icon or a single-instance hand-over would.
+    /**
+     * Minimised rather than hidden: a hidden window could not be brought back (a second
+     * launch is told that Lantir already runs on the database), a minimised one is a click
+     * away in the task bar.
+     */
     private void keepServingWithoutWindow(Stage stage) {
-        Platform.setImplicitExit(false);
-        stage.hide();
+        stage.setIconified(true);
         ServerSettings server = lantir.config().lantir().server();
-        LOG.info("Window closed; Lantir keeps serving as {} on port {} until the process is "
-                + "stopped", server.aeTitle(), lantir.dicomServer().port());
+        LOG.info("Window minimised; Lantir keeps serving as {} on port {}", server.aeTitle(),
+                lantir.dicomServer().port());
     }
 
     /** The running instance behind the window, e.g. for tests; null before {@link #start}. */

@@ -84,6 +84,34 @@ class LantirApplyTest {
     }
 
     @Test
+    void aCorrectedPortStartsTheServerThatCouldNotStart() throws Exception {
+        start(config(0, "[]"));
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            assertThat(lantir.apply(config(taken.getLocalPort(), "[]")).server())
+                    .isEqualTo(Change.FAILED);
+        }
+        int freePort = freePort();
+
+        ApplyResult result = lantir.apply(config(freePort, "[]"));
+
+        assertThat(result.server()).isEqualTo(Change.RESTARTED);
+        assertThat(result.problems()).isEmpty();
+        assertThat(lantir.serverProblem()).isNull();
+        assertThat(echoStatus(freePort)).isZero();
+    }
+
+    @Test
+    void aServerStoppedByHandStaysStoppedWithItsNewSettings() throws Exception {
+        start(config(0, "[]"));
+        lantir.stopServer();
+
+        ApplyResult result = lantir.apply(config(freePort(), "[]"));
+
+        assertThat(result.server()).isEqualTo(Change.UPDATED_STOPPED);
+        assertThat(lantir.dicomServer().isRunning()).isFalse();
+    }
+
+    @Test
     void aNewAeTitleIsAnsweredAfterTheRestart() throws Exception {
         start(config(0, "[]"));
 
