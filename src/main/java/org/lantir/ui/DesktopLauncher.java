@@ -2,6 +2,8 @@ package org.lantir.ui;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 
 /**
@@ -10,6 +12,14 @@ import javafx.application.Application;
  * the command line calls this instead, and it hands the startup to {@link LantirApp}.
  */
 public final class DesktopLauncher {
+
+    /**
+     * JavaFX's own logger, held so its level sticks (java.util.logging keeps loggers weakly).
+     * From the jar, JavaFX is on the classpath and warns at every start that this is an
+     * "unsupported configuration": it is what `java -jar` can do and it works; an installer
+     * made with jpackage can put JavaFX on the module path instead. Its errors still show.
+     */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
     private static volatile DesktopStartup pending;
     private static volatile boolean failed;
@@ -28,6 +38,7 @@ public final class DesktopLauncher {
         if (missing != null) {
             throw new IllegalStateException(missing);
         }
+        JAVAFX_LOG.setLevel(Level.SEVERE);
         pending = startup;
         failed = false;
         Application.launch(LantirApp.class);

@@ -63,6 +63,8 @@ import org.lantir.worklist.ProcedureStepStatus;
  */
 public final class ConfigEditorView implements ConsoleView {
 
+    private static final double MESSAGES_MAX_HEIGHT = 160;
+
     /** How long typing in the JSON pauses before it is read. */
     private static final Duration JSON_PAUSE = Duration.millis(300);
     /** A mapping line the JSON tab edits: more than the table's columns can show. */
@@ -635,9 +637,14 @@ public final class ConfigEditorView implements ConsoleView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(8, spacer, revert, save);
 
-        ScrollPane messages = new ScrollPane(new VBox(6, problems, warnings, status));
+        VBox lines = new VBox(6, problems, warnings, status);
+        ScrollPane messages = new ScrollPane(lines);
         messages.setFitToWidth(true);
-        messages.setMaxHeight(140);
+        // As tall as the messages, up to about eight lines; beyond that it scrolls. Without
+        // this the pane keeps its small default height and cuts the last sentence off.
+        messages.prefViewportHeightProperty().bind(Bindings.min(MESSAGES_MAX_HEIGHT,
+                lines.heightProperty()));
+        messages.setMaxHeight(MESSAGES_MAX_HEIGHT + 4);
         messages.getStyleClass().add("config-messages");
         VBox footer = new VBox(8, messages, buttons);
         footer.setPadding(new Insets(8, 0, 0, 0));
