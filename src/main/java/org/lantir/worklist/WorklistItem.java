@@ -47,6 +47,7 @@ public final class WorklistItem {
     private final String performingPhysicianName;
     private final String spsComments;
     private final ProcedureStepStatus status;
+    private final ExtraAttributes extraAttributes;
 
     private final String dataSource;
     private final String sourceKey;
@@ -81,6 +82,7 @@ public final class WorklistItem {
         this.performingPhysicianName = b.performingPhysicianName;
         this.spsComments = b.spsComments;
         this.status = Objects.requireNonNullElse(b.status, ProcedureStepStatus.SCHEDULED);
+        this.extraAttributes = b.extraAttributes;
         this.dataSource = b.dataSource;
         this.sourceKey = b.sourceKey;
         this.createdAt = b.createdAt;
@@ -214,6 +216,14 @@ public final class WorklistItem {
         return status;
     }
 
+    /**
+     * The attributes Lantir has no column for, as a DICOM worklist file gave them, or null
+     * (see {@link ExtraAttributes}).
+     */
+    public ExtraAttributes extraAttributes() {
+        return extraAttributes;
+    }
+
     /** Name of the data source that produced the row, or null for a row made by hand. */
     public String dataSource() {
         return dataSource;
@@ -283,6 +293,7 @@ public final class WorklistItem {
         private String performingPhysicianName;
         private String spsComments;
         private ProcedureStepStatus status;
+        private ExtraAttributes extraAttributes;
         private String dataSource;
         private String sourceKey;
         private Instant createdAt;
@@ -319,6 +330,7 @@ public final class WorklistItem {
             performingPhysicianName = i.performingPhysicianName;
             spsComments = i.spsComments;
             status = i.status;
+            extraAttributes = i.extraAttributes;
             dataSource = i.dataSource;
             sourceKey = i.sourceKey;
             createdAt = i.createdAt;
@@ -460,6 +472,11 @@ public final class WorklistItem {
             return this;
         }
 
+        public Builder extraAttributes(ExtraAttributes v) {
+            extraAttributes = v;
+            return this;
+        }
+
         public Builder dataSource(String v) {
             dataSource = v;
             return this;
@@ -517,6 +534,7 @@ public final class WorklistItem {
                     && Objects.equals(protocolCode, o.protocolCode)
                     && Objects.equals(performingPhysicianName, o.performingPhysicianName)
                     && Objects.equals(spsComments, o.spsComments)
+                    && Objects.equals(extraAttributes, o.extraAttributes)
                     && Objects.equals(dataSource, o.dataSource)
                     && Objects.equals(sourceKey, o.sourceKey);
         }
