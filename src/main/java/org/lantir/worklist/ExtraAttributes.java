@@ -30,6 +30,9 @@ import org.lantir.dicom.data.TransferSyntax;
  */
 public final class ExtraAttributes {
 
+    /** (FFFC,FFFC), PS3.10 §7.2: padding at the end of a file, no attribute. */
+    private static final int DATA_SET_TRAILING_PADDING = 0xFFFCFFFC;
+
     private final byte[] encoded;
 
     private ExtraAttributes(byte[] encoded) {
@@ -52,6 +55,42 @@ public final class ExtraAttributes {
         SpecificCharacterSetLabel.apply(copy, null);
         return new ExtraAttributes(DicomWriter.write(copy,
                 TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN));
+    }
+
+    /**
+     * What a worklist file's entry holds beyond the columns: every attribute of {@code top}
+     * (the patient, request and requested procedure level) and of {@code step} (one item of
+     * its Scheduled Procedure Step Sequence) that no column of the row holds. The two code
+     * sequences are kept whole, as the columns hold only their first code's triplet; Specific
+     * Character Set, group lengths, data set padding (FFFC,FFFC) and private attributes,
+     * which a C-FIND never answers, are left out.
+     *
+     * @return the kept attributes, or null when there are none
+     * @throws IllegalArgumentException when a value cannot be encoded
+     */
+    public static ExtraAttributes beyondColumns(Dataset top, Dataset step) {
+        Dataset kept = new Dataset();
+        copyBeyond(top, kept, MwlLevel.TOP, Tag.RequestedProcedureCodeSequence);
+        kept.remove(Tag.ScheduledProcedureStepSequence);
+        Dataset keptStep = new Dataset();
+        copyBeyond(step, keptStep, MwlLevel.SCHEDULED_STEP, Tag.ScheduledProtocolCodeSequence);
+        if (!keptStep.isEmpty()) {
+            kept.newSequence(Tag.ScheduledProcedureStepSequence).add(keptStep);
+        }
+        return of(kept);
+    }
+
+    private static void copyBeyond(Dataset from, Dataset to, MwlLevel columns, int codeTag) {
+        Dataset copy = from.copy();
+        for (Element e : copy) {
+            int tag = e.tag();
+            boolean neverAnswered = tag == Tag.SpecificCharacterSet || Tag.element(tag) == 0
+                    || Tag.group(tag) <= 0x0002 || tag == DATA_SET_TRAILING_PADDING
+                    || Tag.isPrivate(tag);
+            if (!neverAnswered && (columns.vrOf(tag) == null || tag == codeTag)) {
+                to.put(e);
+            }
+        }
     }
 
     /**

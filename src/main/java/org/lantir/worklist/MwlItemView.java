@@ -115,28 +115,11 @@ final class MwlItemView {
         for (Element e : kept) {
             boolean noColumn = model.vrOf(e.tag()) == null;
             boolean sameCode = e.tag() == codeTag && code != null
-                    && code.equals(codeOf(kept.getItem(codeTag)));
+                    && code.equals(CodedEntry.of(kept.getItem(codeTag)));
             if (noColumn || sameCode) {
                 level.put(e);
             }
         }
-    }
-
-    /** The triplet of a code item (PS3.3 Table 8.8-1), as a column holds it; null for none. */
-    static CodedEntry codeOf(Dataset item) {
-        if (item == null) {
-            return null;
-        }
-        String value = item.getString(Tag.CodeValue);
-        if (value == null) {
-            value = item.getString(Tag.LongCodeValue);
-        }
-        String scheme = item.getString(Tag.CodingSchemeDesignator);
-        String meaning = item.getString(Tag.CodeMeaning);
-        if (value == null && scheme == null && meaning == null) {
-            return null;
-        }
-        return new CodedEntry(value, scheme, meaning);
     }
 
     private static Dataset scheduledStep(WorklistItem item) {

@@ -262,6 +262,26 @@ public final class WorklistItem {
 
     /** A code triplet: Code Value, Coding Scheme Designator, Code Meaning (PS3.3 8.1-8.3). */
     public record CodedEntry(String value, String schemeDesignator, String meaning) {
+
+        /**
+         * The triplet of a code item (PS3.3 Table 8.8-1), its value from Code Value or else
+         * Long Code Value; null for no item or an item without any of the three.
+         */
+        public static CodedEntry of(org.lantir.dicom.data.Dataset item) {
+            if (item == null) {
+                return null;
+            }
+            String value = item.getString(org.lantir.dicom.data.Tag.CodeValue);
+            if (value == null) {
+                value = item.getString(org.lantir.dicom.data.Tag.LongCodeValue);
+            }
+            String scheme = item.getString(org.lantir.dicom.data.Tag.CodingSchemeDesignator);
+            String meaning = item.getString(org.lantir.dicom.data.Tag.CodeMeaning);
+            if (value == null && scheme == null && meaning == null) {
+                return null;
+            }
+            return new CodedEntry(value, scheme, meaning);
+        }
     }
 
     /** Assembles a {@link WorklistItem}; unset fields are null (status: SCHEDULED). */
