@@ -35,6 +35,7 @@ import org.lantir.sync.SourceFactory;
 import org.lantir.sync.SyncOutcome;
 import org.lantir.sync.SyncScheduler;
 import org.lantir.sync.calpendo.CalpendoSource;
+import org.lantir.sync.folder.FolderSources;
 import org.lantir.sync.redcap.RedcapSource;
 import org.lantir.worklist.WorklistService;
 import org.lantir.worklist.WorklistSettings;
@@ -60,7 +61,9 @@ public final class Lantir implements AutoCloseable {
     private static final Duration SYNC_STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Map<String, SourceFactory> SOURCE_TYPES =
             Map.of(DataSourceConfig.TYPE_REDCAP, RedcapSource.FACTORY,
-                    DataSourceConfig.TYPE_CALPENDO, CalpendoSource.FACTORY);
+                    DataSourceConfig.TYPE_CALPENDO, CalpendoSource.FACTORY,
+                    DataSourceConfig.TYPE_CSV_FOLDER, FolderSources.CSV,
+                    DataSourceConfig.TYPE_WL_FOLDER, FolderSources.WORKLIST);
 
     private final Database database;
     private final Path databaseFile;
