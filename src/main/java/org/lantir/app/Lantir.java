@@ -133,7 +133,7 @@ public final class Lantir implements AutoCloseable {
     }
 
     /** {@code base} with the worklist settings the configuration makes. */
-    private static WorklistSettings worklistSettings(WorklistSettings base,
+    static WorklistSettings worklistSettings(WorklistSettings base,
             LantirConfig config) {
         ServerSettings server = config.lantir().server();
         return base.withUidRoot(config.lantir().uidRoot())
