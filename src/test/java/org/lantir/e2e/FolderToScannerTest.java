@@ -107,10 +107,13 @@ class FolderToScannerTest {
         start("wl_folder", folder);
 
         sync();
-        Findscu.Answer answer = Findscu.to(lantir, dir).query(extrasQuery());
+        Findscu.Answer answer = Findscu.to(lantir, dir).query(extrasQuery("ADM-2041"));
+        Findscu.Answer otherAdmission = Findscu.to(lantir, dir).query(
+                extrasQuery("ADM-9999"));
 
         assertThat(answer.finalStatus()).isEqualTo("Success");
-        // Keys on Admission ID and SPS Location are matched where rows hold them: FF01.
+        // Keys on Admission ID and SPS Location are matched on the rows that hold them, and
+        // ignored for others: FF01.
         assertThat(answer.pendingStatuses()).containsOnly("Pending: WarningUnsupportedOptionalKeys");
         Dataset match = answer.matches().get(0);
         assertThat(match.getString(Tag.PatientName)).isEqualTo("Lefèvre^Hélène");
@@ -129,11 +132,16 @@ class FolderToScannerTest {
                 .containsExactly(tuple("T1", "T1 weighted"), tuple("DTI", "Diffusion"));
         assertThat(lantir.rows()).singleElement().satisfies(row ->
                 assertThat(row.dataSource()).isEqualTo("drop"));
+        assertThat(otherAdmission.finalStatus()).isEqualTo("Success");
+        assertThat(otherAdmission.matches()).isEmpty();
     }
 
-    /** A console's query asking for attributes only the worklist file holds. */
-    private Path extrasQuery() throws Exception {
-        Path query = dir.resolve("extras-query.dump");
+    /**
+     * A console's query asking for attributes only the worklist file holds, with keys on two
+     * of them: Admission ID and a wild card on the step's location.
+     */
+    private Path extrasQuery(String admissionId) throws Exception {
+        Path query = dir.resolve("extras-query-" + admissionId + ".dump");
         Files.writeString(query, String.join("\n", List.of(
                 "(0008,0005) CS [ISO_IR 100]",
                 "(0008,1110) SQ (Sequence with explicit length #=0)",
@@ -141,7 +149,7 @@ class FolderToScannerTest {
                 "(0010,0010) PN (no value available)",
                 "(0010,2000) LO (no value available)",
                 "(0010,21c0) US (no value available)",
-                "(0038,0010) LO [ADM-2041]",
+                "(0038,0010) LO [" + admissionId + "]",
                 "(0040,1003) SH (no value available)",
                 "(0040,0100) SQ (Sequence with explicit length #=1)",
                 "  (fffe,e000) na (Item with explicit length #=5)",

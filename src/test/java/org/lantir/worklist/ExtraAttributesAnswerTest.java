@@ -161,6 +161,51 @@ class ExtraAttributesAnswerTest {
                 .hasValue(Tag.ScheduledProcedureStepLocation)).isFalse();
     }
 
+    @Test
+    void aKeyOnAKeptAttributeJudgesTheRowsThatHoldItAndSaysFf01() {
+        lantir.store(fromWorklistFile(), WorklistRows.w2());
+
+        assertThat(patientIds(Tag.AdmissionID, "ADM-77", false)).containsExactly("1001",
+                "1002");
+        assertThat(patientIds(Tag.AdmissionID, "ADM-78", false)).containsExactly("1002");
+        assertThat(patientIds(Tag.AdmissionID, "ADM*", false)).containsExactly("1001",
+                "1002");
+        assertThat(patientIds(Tag.MedicalAlerts, "Claustrophobia", false))
+                .containsExactly("1001", "1002");
+        assertThat(patientIds(Tag.MedicalAlerts, "Asthma", false)).containsExactly("1002");
+        assertThat(patientIds(Tag.ScheduledProcedureStepLocation, "ROOM*", true))
+                .containsExactly("1001", "1002");
+        assertThat(patientIds(Tag.ScheduledProcedureStepLocation, "HALL*", true))
+                .containsExactly("1002");
+        Dataset q = new Dataset();
+        set(q, Tag.AdmissionID, "ADM-78");
+        assertThat(lantir.cFind(q).pendingStatuses()).containsOnly(Status.PENDING_WARNING);
+    }
+
+    @Test
+    void aMalformedKeyOnAnAttributeWithoutAColumnIsIgnoredAsBefore() {
+        lantir.store(fromWorklistFile());
+        Dataset q = new Dataset();
+        empty(q, Tag.PatientID);
+        sps(q).setString(Tag.ScheduledProcedureStepEndDate, VR.DA, "tomorrow");
+
+        DimseResponses r = lantir.cFind(q);
+
+        assertThat(r.status()).isEqualTo(Status.SUCCESS);
+        assertThat(r.identifiers()).hasSize(1);
+    }
+
+    /** The Patient IDs answered for one key on a top-level or step attribute. */
+    private List<String> patientIds(int tag, String value, boolean inStep) {
+        Dataset q = new Dataset();
+        empty(q, Tag.PatientID);
+        Dataset step = sps(q);
+        set(inStep ? step : q, tag, value);
+        DimseResponses r = lantir.cFind(q);
+        assertThat(r.status()).isEqualTo(Status.SUCCESS);
+        return r.values(Tag.PatientID);
+    }
+
     /** The protocol codes answered for a query with the given Code Value key (or none). */
     private List<Dataset> protocolCodes(String codeValue) {
         Dataset q = new Dataset();
