@@ -3,6 +3,7 @@ package org.lantir.sync.folder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lantir.sync.FetchResult;
+import org.lantir.sync.LogCapture;
 import org.lantir.sync.MemoryWorklistRepository;
 import org.lantir.sync.MutableClock;
 import org.lantir.sync.RepositorySyncSink;
@@ -285,6 +287,23 @@ class FolderSourceTest {
         run();
 
         assertThat(format.parsed).containsExactly("a.csv");
+    }
+
+    @Test
+    void patientDataStaysOutOfTheLinesAboveDebug() throws Exception {
+        write("a.csv", HEADER + JANE + JOHN.replace("10:00", "24:00")
+                + "SUB3,Roe^Ann,1990-01-01,noon,MR,MRI_3T,,\n");
+        try (LogCapture log = new LogCapture()) {
+            run();
+
+            List<String> above = new ArrayList<>();
+            for (Level level : List.of(Level.INFO, Level.WARN, Level.ERROR)) {
+                above.addAll(log.messages(level));
+            }
+            assertThat(above).anySatisfy(line -> assertThat(line).contains("a.csv:3:4"));
+            assertThat(String.join("\n", above)).doesNotContain("SUB1", "SUB2", "SUB3",
+                    "Doe", "Roe", "Jane", "John", "1990");
+        }
     }
 
     @Test
