@@ -114,7 +114,8 @@ class FolderToScannerTest {
         assertThat(answer.finalStatus()).isEqualTo("Success");
         // Keys on Admission ID and SPS Location are matched on the rows that hold them, and
         // ignored for others: FF01.
-        assertThat(answer.pendingStatuses()).containsOnly("Pending: WarningUnsupportedOptionalKeys");
+        assertThat(answer.pendingStatuses())
+                .containsOnly("Pending: WarningUnsupportedOptionalKeys");
         Dataset match = answer.matches().get(0);
         assertThat(match.getString(Tag.PatientName)).isEqualTo("Lefèvre^Hélène");
         assertThat(match.getString(Tag.AdmissionID)).isEqualTo("ADM-2041");
