@@ -51,6 +51,8 @@ final class FolderCatalog {
     private final Duration settle;
     private final Clock clock;
     private Map<String, Entry> known = Map.of();
+    /** Files whose content was read in the scan under way, for its one INFO line. */
+    private int readThisScan;
 
     /**
      * @param owner what reads the folder, for messages, e.g. {@code CSV folder source 'x'}
@@ -113,6 +115,7 @@ final class FolderCatalog {
         }
         Instant quietSince = clock.instant().minus(settle);
         Map<String, Entry> seen = new HashMap<>();
+        readThisScan = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
@@ -126,6 +129,12 @@ final class FolderCatalog {
         } catch (IOException e) {
             throw new SourceException(owner + ": the folder " + folder + " cannot be read ("
                     + e.getClass().getSimpleName() + ")", true, e);
+        }
+        int gone = (int) known.keySet().stream().filter(name -> !seen.containsKey(name))
+                .count();
+        if (readThisScan + gone > 0) {
+            LOG.info("{}: {} file(s) read, {} gone; {} file(s) in {}", owner, readThisScan, gone,
+                    seen.size(), folder);
         }
         known = seen;
         return new Snapshot(new TreeMap<>(seen));
@@ -186,8 +195,9 @@ final class FolderCatalog {
     private Entry changed(String name, Fingerprint fingerprint, FileRows rows, Entry before) {
         FileRows kept = rows.unreadable() && before != null ? rows.keeping(before.rows())
                 : rows;
-        LOG.info("{}: read {}: {} row(s), {} skipped", owner, name, kept.rows().size(),
+        LOG.debug("{}: read {}: {} row(s), {} skipped", owner, name, kept.rows().size(),
                 kept.skips().size());
+        readThisScan++;
         kept.notes().forEach(note -> LOG.warn("{}: {}", owner, note));
         kept.skips().forEach(skip -> LOG.warn("{}: skipped {}", owner, skip.reason()));
         if (!kept.keptKeys().isEmpty()) {
