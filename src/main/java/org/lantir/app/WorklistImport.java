@@ -98,7 +98,7 @@ public final class WorklistImport {
             SyncCounts counts = new RepositorySyncSink(rows, service::applySync).apply(source,
                     contents.rows(), removeMissing, new HashSet<>(contents.skippedKeys()));
             SyncRunRecord record = SyncRunRecord.succeeded(source, started, Instant.now(),
-                    SyncWindow.full(started), counts, contents.skipReasons().size());
+                    SyncWindow.full(started), counts, contents.skippedKeys().size());
             eventLog.append(record.toEvent());
             LOG.info("Import {}: {}", source, record.message());
             return new Result(source, contents, counts);

@@ -151,11 +151,11 @@ final class ImportCommand implements Callable<Integer> {
                 target, database, result.source());
         out.printf("%d added, %d updated, %d unchanged, %d removed, %d skipped%n",
                 counts.added(), counts.updated(), counts.unchanged(), counts.removed(),
-                contents.skipReasons().size());
-        list(out, "Skipped:", contents.skipReasons());
+                contents.skippedKeys().size());
+        list(out, "Skipped:", List.copyOf(contents.skipReasons().values()));
         list(out, "Notes:", contents.notes());
         out.flush();
-        return contents.skipReasons().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
+        return contents.skippedKeys().isEmpty() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     private static void list(PrintWriter out, String heading, List<String> lines) {

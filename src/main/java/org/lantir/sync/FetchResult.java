@@ -1,6 +1,10 @@
 package org.lantir.sync;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.lantir.worklist.WorklistItem;
 
 /**
@@ -12,32 +16,42 @@ import org.lantir.worklist.WorklistItem;
  * @param complete true when {@code rows} is the source's whole current set (a full export),
  *        so that its SCHEDULED rows missing from it may leave the worklist
  * @param skippedKeys source keys of rows that exist upstream but could not be mapped (e.g. an
- *        ambiguous date); a complete sync must not remove what is stored under them
- * @param skipReasons why rows were skipped, one plain-words line each without patient data
- *        (e.g. {@code bookings.csv:12: column 3 (scheduled_start_date): ...}); a source that
- *        gives none has only its keys counted. A skipped row whose key cannot be known (its
- *        date is unreadable) has a reason and no key.
+ *        ambiguous date); a complete sync must not remove what is stored under them. A
+ *        source that cannot tell a skipped row's key (its date is unreadable) may name its
+ *        place instead (e.g. {@code bookings.csv:12}), which keeps nothing but counts it.
+ * @param skipReasons why each skipped key was skipped, in plain words without patient data
+ *        (e.g. {@code bookings.csv:12:3: scheduled_start_date: no such date}); a key without
+ *        one here was not mapped, for no reason the source gives
  */
-public record FetchResult(List<WorklistItem> rows, boolean complete,
-        List<String> skippedKeys, List<String> skipReasons) {
+public record FetchResult(List<WorklistItem> rows, boolean complete, List<String> skippedKeys,
+        Map<String, String> skipReasons) {
+
+    /** The reason of a skipped key for which the source gave none. */
+    static final String NOT_MAPPED = "not mapped";
 
     public FetchResult {
         rows = List.copyOf(rows);
         skippedKeys = List.copyOf(skippedKeys);
-        skipReasons = List.copyOf(skipReasons);
+        // In the order the source met them.
+        skipReasons = Collections.unmodifiableMap(new LinkedHashMap<>(
+                Objects.requireNonNull(skipReasons, "skipReasons")));
     }
 
+    /** Without reasons. */
     public FetchResult(List<WorklistItem> rows, boolean complete, List<String> skippedKeys) {
-        this(rows, complete, skippedKeys, List.of());
+        this(rows, complete, skippedKeys, Map.of());
     }
 
-    /** A run that found nothing changed since the last applied one: nothing to apply. */
-    public static FetchResult nothingChanged() {
-        return new FetchResult(List.of(), false, List.of(), List.of());
-    }
-
-    /** The rows skipped: one per reason when the source gives reasons, else one per key. */
     public int skipped() {
-        return Math.max(skippedKeys.size(), skipReasons.size());
+        return skippedKeys.size();
+    }
+
+    /** Every skipped key with its reason, in the order they were skipped. */
+    public Map<String, String> skips() {
+        Map<String, String> all = new LinkedHashMap<>();
+        for (String key : skippedKeys) {
+            all.put(key, skipReasons.getOrDefault(key, NOT_MAPPED));
+        }
+        return all;
     }
 }

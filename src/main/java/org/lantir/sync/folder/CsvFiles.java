@@ -85,7 +85,7 @@ final class CsvFiles implements FileFormat {
         try {
             text = decode(content, settings.charset());
         } catch (CharacterCodingException e) {
-            return FileRows.unreadable(fileName + ": not " + settings.charset().name()
+            return FileRows.unreadable(fileName, fileName + ": not " + settings.charset().name()
                     + " text" + where(e) + "; set the source's config.encoding (e.g. "
                     + "\"windows-1252\") or save the file as UTF-8");
         }
@@ -95,7 +95,7 @@ final class CsvFiles implements FileFormat {
         }
         Header header = Header.read(fileName, records.get(0), settings);
         if (header.problem != null) {
-            return FileRows.unreadable(header.problem);
+            return FileRows.unreadable(fileName, header.problem);
         }
         if (records.size() == 1) {
             return new FileRows(List.of(), List.of(), header.notes);
@@ -197,7 +197,7 @@ final class CsvFiles implements FileFormat {
 
         void read(List<FileRows.Row> rows, List<FileRows.Skip> skips) {
             if (!record.isValid()) {
-                skips.add(new FileRows.Skip(null, at + ":" + record.errorColumn() + ": "
+                skips.add(new FileRows.Skip(null, at, at + ":" + record.errorColumn() + ": "
                         + record.error()));
                 return;
             }
@@ -211,7 +211,7 @@ final class CsvFiles implements FileFormat {
             String key = key();
             WorklistItem item = row == null ? null : complete(row, key);
             if (!problems.isEmpty() || item == null) {
-                skips.add(new FileRows.Skip(key, String.join("; ", problems)));
+                skips.add(new FileRows.Skip(key, at, String.join("; ", problems)));
                 return;
             }
             rows.add(new FileRows.Row(at, item));

@@ -43,15 +43,17 @@ record FileRows(List<Row> rows, List<Skip> skips, List<String> notes, boolean un
      *
      * @param key the source key of the row when it can be told, so that its stored version
      *        stays; null when it cannot (an unreadable date, a whole file)
+     * @param place where it is: {@code bookings.csv:12}, {@code a.wl item 2}, or the file's
+     *        name for a whole file
      * @param reason why, e.g. {@code bookings.csv:12:3: scheduled_start_date: no such date}
      */
-    record Skip(String key, String reason) {
+    record Skip(String key, String place, String reason) {
     }
 
     /** A file that gives nothing, for one reason. */
-    static FileRows unreadable(String reason) {
-        return new FileRows(List.of(), List.of(new Skip(null, reason)), List.of(), true,
-                List.of());
+    static FileRows unreadable(String fileName, String reason) {
+        return new FileRows(List.of(), List.of(new Skip(null, fileName, reason)), List.of(),
+                true, List.of());
     }
 
     /** Every source key this version of the file holds: its rows', skips' and kept ones. */

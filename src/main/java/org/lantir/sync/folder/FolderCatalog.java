@@ -173,7 +173,7 @@ final class FolderCatalog {
         if (size > format.maxFileBytes()) {
             String sizeMark = "size:" + size;
             return changed(name, new Fingerprint(modified, size, sizeMark),
-                    FileRows.unreadable(name + ": " + size + " bytes, more than the "
+                    FileRows.unreadable(name, name + ": " + size + " bytes, more than the "
                             + (format.maxFileBytes() >> 20) + " MiB a file may have"), before);
         }
         byte[] content;

@@ -61,11 +61,11 @@ public final class FolderSource implements DataSource {
         if (!window.full() && applied != null && applied.sameContent(now)) {
             LOG.debug("{}: no file changed", label);
             last = new Delivery(window, null);
-            return FetchResult.nothingChanged();
+            return new FetchResult(List.of(), false, List.of());
         }
         FolderContents contents = FolderContents.of(List.of(now));
         LOG.debug("{}: {} file(s), {} row(s), {} skipped", label, contents.files(),
-                contents.rows().size(), contents.skipReasons().size());
+                contents.rows().size(), contents.skippedKeys().size());
         last = new Delivery(window, now);
         return contents.toFetchResult();
     }

@@ -65,16 +65,18 @@ final class WorklistFiles implements FileFormat {
         try {
             top = DicomFile.read(content, settings.defaultCharset()).dataset();
         } catch (DicomFormatException e) {
-            return FileRows.unreadable(fileName + ": not a DICOM worklist file: "
+            return FileRows.unreadable(fileName, fileName + ": not a DICOM worklist file: "
                     + e.getMessage());
         } catch (IllegalArgumentException e) {
             // A value the reader cannot decode, e.g. an unknown character set.
-            return FileRows.unreadable(fileName + ": not a readable DICOM worklist file: "
+            return FileRows.unreadable(fileName, fileName
+                    + ": not a readable DICOM worklist file: "
                     + e.getMessage());
         }
         List<Dataset> steps = top.getSequence(Tag.ScheduledProcedureStepSequence);
         if (steps == null || steps.isEmpty()) {
-            return FileRows.unreadable(fileName + ": no Scheduled Procedure Step Sequence "
+            return FileRows.unreadable(fileName, fileName
+                    + ": no Scheduled Procedure Step Sequence "
                     + "(0040,0100) item; nothing to schedule");
         }
         List<FileRows.Row> rows = new ArrayList<>();
@@ -120,7 +122,7 @@ final class WorklistFiles implements FileFormat {
             WorklistItem item = checked.isValid() ? complete(checked.item().toBuilder())
                     : null;
             if (item == null) {
-                skips.add(new FileRows.Skip(key, at + ": " + String.join("; ", problems)));
+                skips.add(new FileRows.Skip(key, at, at + ": " + String.join("; ", problems)));
                 return;
             }
             rows.add(new FileRows.Row(at, item));

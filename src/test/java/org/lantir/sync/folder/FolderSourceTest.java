@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,9 @@ class FolderSourceTest {
     private static final String JANE = "SUB1,Doe^Jane,2025-02-12,09:00,MR,MRI_3T,,\n";
     private static final String JOHN = "SUB2,Doe^John,2025-02-12,10:00,MR,MRI_3T,,\n";
     private static final String ANN = "SUB3,Roe^Ann,2025-02-13,08:00,MR,MRI_3T,,\n";
+
+    /** What a run over a folder unchanged since the last applied run delivers. */
+    private static final FetchResult NOTHING = new FetchResult(List.of(), false, List.of());
 
     @TempDir
     Path folder;
@@ -140,7 +144,7 @@ class FolderSourceTest {
         assertThat(first.rows()).hasSize(3);
         // After a full run the source cannot tell it was applied: all again, unchanged.
         assertThat(second.rows()).hasSize(3);
-        assertThat(third).isEqualTo(FetchResult.nothingChanged());
+        assertThat(third).isEqualTo(NOTHING);
         assertThat(format.parsed).containsExactlyInAnyOrder("a.csv", "b.csv");
         assertThat(patientIds()).containsExactly("SUB1", "SUB2", "SUB3");
     }
@@ -161,7 +165,7 @@ class FolderSourceTest {
         assertThat(worklist.find(WorklistFilter.all())).filteredOn(r ->
                 r.patientId().equals("SUB1")).singleElement().satisfies(r ->
                 assertThat(r.scheduledStartTime()).hasToString("09:45"));
-        assertThat(run()).isEqualTo(FetchResult.nothingChanged());
+        assertThat(run()).isEqualTo(NOTHING);
     }
 
     @Test
@@ -173,7 +177,7 @@ class FolderSourceTest {
         Files.setLastModifiedTime(folder.resolve("a.csv"), FileTime.from(Instant.now()
                 .minusSeconds(5)));
 
-        assertThat(run()).isEqualTo(FetchResult.nothingChanged());
+        assertThat(run()).isEqualTo(NOTHING);
         assertThat(format.parsed).containsExactly("a.csv");
     }
 
@@ -207,7 +211,7 @@ class FolderSourceTest {
         assertThat(lost.rows()).hasSize(2);
         assertThat(again.rows()).hasSize(2);
         assertThat(patientIds()).containsExactly("SUB1", "SUB3");
-        assertThat(run()).isEqualTo(FetchResult.nothingChanged());
+        assertThat(run()).isEqualTo(NOTHING);
     }
 
     @Test
@@ -242,9 +246,11 @@ class FolderSourceTest {
         write("a.csv", "patient,when\nSUB1,tomorrow\n");
         FetchResult broken = run();
 
-        assertThat(broken.skipReasons()).singleElement().asString()
+        assertThat(broken.skipReasons().values()).first().asString()
                 .startsWith("a.csv:1: header row: no patient_id");
-        assertThat(broken.skippedKeys()).hasSize(2);
+        assertThat(broken.skippedKeys()).hasSize(3).first().isEqualTo("a.csv");
+        assertThat(broken.skipReasons().values()).filteredOn(
+                "a.csv: unreadable; its row stays as last read"::equals).hasSize(2);
         assertThat(patientIds()).containsExactly("SUB1", "SUB2", "SUB3");
 
         Files.delete(folder.resolve("a.csv"));
@@ -258,10 +264,9 @@ class FolderSourceTest {
 
         FetchResult result = run();
 
-        assertThat(result.skipReasons()).containsExactly(
+        assertThat(result.skipReasons()).containsExactly(Map.entry("big.csv",
                 "big.csv: " + Files.size(folder.resolve("big.csv"))
-                        + " bytes, more than the 0 MiB a file may have");
-        assertThat(result.skippedKeys()).isEmpty();
+                        + " bytes, more than the 0 MiB a file may have"));
         assertThat(format.parsed).isEmpty();
     }
 
@@ -273,8 +278,9 @@ class FolderSourceTest {
         FetchResult result = run();
 
         assertThat(result.rows()).extracting(WorklistItem::patientId).containsExactly("SUB1");
-        assertThat(result.skipReasons()).containsExactly("b.csv:2: the same row as a.csv:2 "
-                + "(the same source_key, or the same patient, date and time); skipped");
+        assertThat(result.skipReasons()).containsExactly(Map.entry("b.csv:2",
+                "b.csv:2: the same row as a.csv:2 (the same source_key, or the same patient, "
+                        + "date and time); skipped"));
         assertThat(result.skipped()).isEqualTo(1);
     }
 
@@ -327,7 +333,7 @@ class FolderSourceTest {
                 new HashSet<>(result.skippedKeys()));
 
         assertThat(result.skipped()).isEqualTo(2);
-        assertThat(result.skipReasons()).containsExactly(
+        assertThat(result.skipReasons().values()).containsExactly(
                 "a.csv:3:5: modality: not a DICOM acquisition modality code; e.g. MR, EEG, CT,"
                         + " US (PS3.3 C.7.3.1.1.1)",
                 "a.csv:4:3: scheduled_start_date: no such date");
