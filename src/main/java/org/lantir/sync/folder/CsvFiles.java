@@ -44,7 +44,8 @@ import org.lantir.worklist.WorklistItemValidator.Field;
  * <p>Source keys: the {@code source_key} column when given (unique across the folder, so a
  * row may move between files), else the file's name and a digest of Patient ID, date and
  * time ({@code bookings.csv:1f0c...}): stable when lines move, and free of patient data, as
- * keys appear in logs.
+ * keys appear in logs. Without a {@code source_key}, a line whose date, time or Patient ID
+ * changes is a new row (the old one leaves), as the issue's row identity asks.
  */
 final class CsvFiles implements FileFormat {
 
