@@ -39,6 +39,7 @@ import org.lantir.sync.SourceFactory;
 import org.lantir.sync.SyncOutcome;
 import org.lantir.sync.SyncScheduler;
 import org.lantir.sync.calpendo.CalpendoSource;
+import org.lantir.sync.folder.FolderSources;
 import org.lantir.sync.redcap.RedcapSource;
 import org.lantir.worklist.WorklistService;
 import org.lantir.worklist.WorklistSettings;
@@ -64,7 +65,9 @@ public final class Lantir implements AutoCloseable {
     private static final Duration SYNC_STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Map<String, SourceFactory> SOURCE_TYPES =
             Map.of(DataSourceConfig.TYPE_REDCAP, RedcapSource.FACTORY,
-                    DataSourceConfig.TYPE_CALPENDO, CalpendoSource.FACTORY);
+                    DataSourceConfig.TYPE_CALPENDO, CalpendoSource.FACTORY,
+                    DataSourceConfig.TYPE_CSV_FOLDER, FolderSources.CSV,
+                    DataSourceConfig.TYPE_WL_FOLDER, FolderSources.WORKLIST);
 
     /** Null for a Lantir opened to read beside a running one ({@link #openUnlocked}). */
     private final InstanceLock lock;
@@ -162,7 +165,7 @@ public final class Lantir implements AutoCloseable {
     }
 
     /** {@code base} with the worklist settings the configuration makes. */
-    private static WorklistSettings worklistSettings(WorklistSettings base,
+    static WorklistSettings worklistSettings(WorklistSettings base,
             LantirConfig config) {
         ServerSettings server = config.lantir().server();
         return base.withUidRoot(config.lantir().uidRoot())

@@ -8,7 +8,7 @@ import java.util.Objects;
  * One entry of the Python tool's {@code data_sources} list.
  *
  * @param name unique name of the source; rows and sync state are kept under it
- * @param type {@code redcap} or {@code calpendo}
+ * @param type {@code redcap}, {@code calpendo}, {@code csv_folder} or {@code wl_folder}
  * @param syncIntervalSeconds seconds between runs ({@code sync_interval})
  * @param operationInterval daily window in which the source may sync
  * @param settings the source-specific {@code config} object, as JSON-like immutable values
@@ -26,6 +26,10 @@ public record DataSourceConfig(String name, String type, boolean enabled,
 
     public static final String TYPE_REDCAP = "redcap";
     public static final String TYPE_CALPENDO = "calpendo";
+    /** CSV files dropped in a folder. */
+    public static final String TYPE_CSV_FOLDER = "csv_folder";
+    /** A folder of DICOM worklist files ({@code .wl}), as dcmtk and Orthanc serve them. */
+    public static final String TYPE_WL_FOLDER = "wl_folder";
 
     public DataSourceConfig {
         Objects.requireNonNull(name, "name");

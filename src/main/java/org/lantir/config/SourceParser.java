@@ -61,7 +61,7 @@ final class SourceParser {
     private static String type(ConfigNode node) throws ConfigException {
         String type = node.text("type", null);
         if (type == null || type.isBlank()) {
-            throw node.error("type", "expected the source type (redcap or calpendo)");
+            throw node.error("type", "expected the source type (" + SourceTypes.names() + ")");
         }
         String normal = type.trim().toLowerCase(Locale.ROOT);
         if (!SourceTypes.isKnown(normal)) {

@@ -23,7 +23,9 @@ final class SourceTypes {
 
     private static final Map<String, Set<String>> KEYS = Map.of(
             DataSourceConfig.TYPE_REDCAP, REDCAP_KEYS,
-            DataSourceConfig.TYPE_CALPENDO, CALPENDO_KEYS);
+            DataSourceConfig.TYPE_CALPENDO, CALPENDO_KEYS,
+            DataSourceConfig.TYPE_CSV_FOLDER, FolderKeys.CSV_KEYS,
+            DataSourceConfig.TYPE_WL_FOLDER, FolderKeys.WL_KEYS);
     private static final List<String> TEXT_KEYS = List.of("site_id", "api_token",
             "api_token_env", "repeat_instrument", "patient_id_template",
             "patient_name_template", "modality", "station_name", "protocol_coding_scheme");
@@ -48,16 +50,22 @@ final class SourceTypes {
             checkRedcap(settings);
         } else if (DataSourceConfig.TYPE_CALPENDO.equals(type)) {
             CalpendoKeys.checkConfig(settings);
+        } else if (DataSourceConfig.TYPE_CSV_FOLDER.equals(type)) {
+            FolderKeys.checkCsv(settings);
+        } else if (DataSourceConfig.TYPE_WL_FOLDER.equals(type)) {
+            FolderKeys.checkWorklist(settings);
         }
     }
 
     /**
      * Checks the keys of a source entry beside {@code config} that belong to its type: a
-     * Calpendo entry's {@code field_mapping} and window settings.
+     * Calpendo entry's {@code field_mapping} and window settings, a folder's {@code path}.
      */
     static void checkSource(String type, ConfigNode source) throws ConfigException {
         if (DataSourceConfig.TYPE_CALPENDO.equals(type)) {
             CalpendoKeys.checkSource(source);
+        } else if (FolderKeys.isFolderType(type)) {
+            FolderKeys.checkSource(source);
         }
     }
 

@@ -14,7 +14,8 @@
  * api                     cors_allowed_origins [], cors_allow_credentials false,
  *                         cors_allow_methods [GET, POST, PUT, DELETE, OPTIONS],
  *                         cors_allow_headers ["*"]
- * data_sources[]          name (default: the type), type (redcap | calpendo),
+ * data_sources[]          name (default: the type), type (redcap | calpendo | csv_folder |
+ *                         wl_folder),
  *                         enabled (true), sync_interval (60 s, 1-86400),
  *                         operation_interval {"start_time": [h, m], "end_time": [h, m]}
  *                         (default 00:00-23:59, both ends inclusive, may cross midnight),
@@ -65,6 +66,25 @@
  *                         performed_procedure_step_status, scheduled_start_date,
  *                         scheduled_start_time, scheduled_procedure_step_duration are
  *                         accepted and unused; an invalid pattern fails the load
+ *   config (csv_folder)   path (required: the folder, absolute or ~/...), glob ("*.csv";
+ *                         names starting with "." are never read), settle_seconds (2, 0-3600:
+ *                         a file changed more recently is read at a later run), encoding
+ *                         ("UTF-8"), delimiter (","; one character, or "tab"), modality and
+ *                         station_ae_title (for rows whose file names none), station_name,
+ *                         protocol_coding_scheme ("99LANTIR"). The header row names the
+ *                         columns: patient_id, patient_name, scheduled_start_date,
+ *                         scheduled_start_time (required), modality (required unless
+ *                         config.modality), patient_birth_date, patient_sex,
+ *                         patient_weight_kg, patient_weight_lb, accession_number,
+ *                         referring_physician_name, performing_physician, station_name,
+ *                         scheduled_station_aetitle, study_instance_uid, procedure_description,
+ *                         study_description, sps_description, protocol_name, patient_comments,
+ *                         requested_procedure_comments, sps_comments, source_key,
+ *                         requested_procedure_id, sps_id
+ *   config (wl_folder)    path (required, as above), glob ("*.wl"), settle_seconds (2),
+ *                         default_character_set (for files that declare none, e.g.
+ *                         "ISO_IR 100"; default ASCII), modality and station_ae_title (for
+ *                         steps that name none)
  * lantir.server           ae_title (MWL_SERVER), bind_address (0.0.0.0), port (4242),
  *                         max_associations (64), idle_timeout_seconds (300),
  *                         max_pdu_length (65536), visible_statuses [SCHEDULED, IN_PROGRESS],

@@ -29,7 +29,8 @@ final class SchemaMigrator {
     static final List<String> MIGRATIONS = List.of(
             "V001__initial_schema.sql",
             "V002__mark_imported_rows.sql",
-            "V003__worklist_comments.sql");
+            "V003__worklist_comments.sql",
+            "V004__extra_attributes.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
 

@@ -10,9 +10,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.lantir.worklist.ExtraAttributes;
 import org.lantir.worklist.ProcedureStepStatus;
 import org.lantir.worklist.WorklistItem;
 import org.lantir.worklist.WorklistItem.CodedEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Maps {@link WorklistItem} to and from the {@code worklist_item} table: the column list, the
@@ -20,6 +23,8 @@ import org.lantir.worklist.WorklistItem.CodedEntry;
  * order of {@link #CONTENT_COLUMNS}; status, source and bookkeeping columns follow.
  */
 final class WorklistItemRows {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorklistItemRows.class);
 
     /** Every column that holds worklist content, in binding order. */
     static final List<String> CONTENT_COLUMNS = List.of(
@@ -32,7 +37,8 @@ final class WorklistItemRows {
             "scheduled_station_ae_title", "scheduled_station_name", "scheduled_start_date",
             "scheduled_start_time", "sps_description", "protocol_code_value",
             "protocol_code_scheme", "protocol_code_meaning", "performing_physician_name",
-            "patient_comments", "requested_procedure_comments", "sps_comments");
+            "patient_comments", "requested_procedure_comments", "sps_comments",
+            "extra_attributes");
 
     static final String SELECT = "SELECT id, " + String.join(", ", CONTENT_COLUMNS)
             + ", status, data_source, source_key, created_at, updated_at FROM worklist_item";
@@ -150,6 +156,7 @@ final class WorklistItemRows {
                 .patientComments(row.getString("patient_comments"))
                 .requestedProcedureComments(row.getString("requested_procedure_comments"))
                 .spsComments(row.getString("sps_comments"))
+                .extraAttributes(extraAttributes(row))
                 .status(ProcedureStepStatus.valueOf(row.getString("status")))
                 .dataSource(row.getString("data_source"))
                 .sourceKey(row.getString("source_key"))
@@ -186,6 +193,8 @@ final class WorklistItemRows {
         setText(statement, next++, item.patientComments());
         setText(statement, next++, item.requestedProcedureComments());
         setText(statement, next++, item.spsComments());
+        ExtraAttributes extras = item.extraAttributes();
+        statement.setBytes(next++, extras == null ? null : extras.bytes());
         return next;
     }
 
@@ -195,6 +204,25 @@ final class WorklistItemRows {
         setText(statement, index + 1, code == null ? null : code.schemeDesignator());
         setText(statement, index + 2, code == null ? null : code.meaning());
         return index + 3;
+    }
+
+    /**
+     * The row's extra attributes; a value that is no longer a readable data set (written by
+     * hand, or damaged) is left out with a warning naming the row, so that the row itself
+     * is still served.
+     */
+    private static ExtraAttributes extraAttributes(ResultSet row) throws SQLException {
+        byte[] bytes = row.getBytes("extra_attributes");
+        if (bytes == null || bytes.length == 0) {
+            return null;
+        }
+        try {
+            return ExtraAttributes.fromBytes(bytes);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Worklist row {}: its extra attributes are unreadable and left out: {}",
+                    row.getLong("id"), e.getMessage());
+            return null;
+        }
     }
 
     /** A code whose three columns are all NULL reads back as no code at all. */

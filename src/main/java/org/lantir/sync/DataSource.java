@@ -1,8 +1,10 @@
 package org.lantir.sync;
 
 /**
- * A system the worklist is fed from (REDCap, Calpendo). A source is used by one
- * scheduler thread at a time; it keeps nothing from one fetch to the next.
+ * A system the worklist is fed from (REDCap, Calpendo, a folder of CSV or DICOM worklist
+ * files). A source is used by one scheduler thread at a time. It may remember what it read
+ * (a folder source remembers its files, so an unchanged one is not read again), but no fetch
+ * may rely on an earlier fetch's rows having been applied: a run can fail after its fetch.
  */
 public interface DataSource extends AutoCloseable {
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.lantir.dicom.data.Dataset;
 import org.lantir.dicom.data.DateTimes;
+import org.lantir.dicom.data.Element;
 import org.lantir.dicom.data.Tag;
 import org.lantir.dicom.data.VR;
 import org.lantir.worklist.WorklistItem.CodedEntry;
@@ -17,7 +18,8 @@ import org.lantir.worklist.WorklistItem.CodedEntry;
  * Values are formatted for the wire here and only here: DA {@code YYYYMMDD}, TM
  * {@code HHMMSS}, DS at most 16 characters in kilograms and metres, the status as its PS3.3
  * defined term ({@code IN_PROGRESS} as {@code STARTED}), LT comments as stored but for
- * trailing spaces.
+ * trailing spaces. The attributes a worklist file gave beyond the columns are added as kept
+ * ({@link ExtraAttributes}).
  */
 final class MwlItemView {
 
@@ -80,8 +82,44 @@ final class MwlItemView {
         code(ds, Tag.RequestedProcedureCodeSequence, item.requestedProcedureCode());
         text(ds, Tag.RequestedProcedureID, VR.SH, item.requestedProcedureId());
         longText(ds, Tag.RequestedProcedureComments, item.requestedProcedureComments());
-        ds.newSequence(Tag.ScheduledProcedureStepSequence).add(scheduledStep(item));
+        Dataset step = scheduledStep(item);
+        ds.newSequence(Tag.ScheduledProcedureStepSequence).add(step);
+        addExtras(ds, step, item);
         return ds;
+    }
+
+    /**
+     * Adds the row's extra attributes (from a worklist file) that no column holds, at their
+     * level. A code sequence the file gave whole (several codes, or more than the triplet of a
+     * code) replaces the one built from the columns while its first code is still the
+     * column's: after a hand edit of the code, the column wins.
+     */
+    private static void addExtras(Dataset ds, Dataset step, WorklistItem item) {
+        ExtraAttributes extras = item.extraAttributes();
+        if (extras == null) {
+            return;
+        }
+        Dataset kept = extras.dataset();
+        Dataset keptStep = kept.getItem(Tag.ScheduledProcedureStepSequence);
+        kept.remove(Tag.ScheduledProcedureStepSequence);
+        addMissing(ds, kept, MwlLevel.TOP, Tag.RequestedProcedureCodeSequence,
+                item.requestedProcedureCode());
+        if (keptStep != null) {
+            addMissing(step, keptStep, MwlLevel.SCHEDULED_STEP,
+                    Tag.ScheduledProtocolCodeSequence, item.protocolCode());
+        }
+    }
+
+    private static void addMissing(Dataset level, Dataset kept, MwlLevel model, int codeTag,
+            CodedEntry code) {
+        for (Element e : kept) {
+            boolean noColumn = model.vrOf(e.tag()) == null;
+            boolean sameCode = e.tag() == codeTag && code != null
+                    && code.equals(CodedEntry.of(kept.getItem(codeTag)));
+            if (noColumn || sameCode) {
+                level.put(e);
+            }
+        }
     }
 
     private static Dataset scheduledStep(WorklistItem item) {

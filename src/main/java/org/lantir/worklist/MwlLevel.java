@@ -6,9 +6,12 @@ import org.lantir.dicom.data.VR;
 
 /**
  * The attributes of the Modality Worklist information model (PS3.4 Table K.6-1) that Lantir
- * holds, per level of the identifier, with their VRs. Lantir supports matching on each of
- * them; a non-universal key on any other attribute is ignored and the answer is sent with
- * FF01 (PS3.4 Table K.4-1). Any requested attribute comes back, with zero length when Lantir
+ * holds in columns, per level of the identifier, with their VRs. Lantir supports matching on
+ * each of them. A non-universal key on any other attribute of the top level or of the
+ * Scheduled Procedure Step item is matched only against the rows that keep it from a worklist
+ * file ({@link ExtraKeyMatcher}) and ignored for the others; a key on any other attribute
+ * of a code item, or inside another sequence, is ignored. Either way the answer is sent with
+ * FF01 (PS3.4 Table K.4-1). Any requested attribute comes back, with zero length when the row
  * holds no value for it.
  *
  * <p>The three LT comments are optional matching keys ("O" in Table K.6-1) and are matched

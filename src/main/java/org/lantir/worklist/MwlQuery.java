@@ -85,6 +85,11 @@ public final class MwlQuery {
         return pushdown;
     }
 
+    /** The matching keys of the top level; sequence keys hold their items' keys. */
+    List<KeyMatcher> keys() {
+        return keys;
+    }
+
     /** Whether an item (as {@link MwlItemView} shows it) matches every key. */
     boolean matches(Dataset item) {
         return matchesAll(keys, item);

@@ -191,12 +191,32 @@ public final class MwlQueryParser {
         VR vr = model.vrOf(e.tag());
         if (vr == null) {
             scan.unsupported = true;
-            return null;
+            return model == MwlLevel.CODE ? null : extraKey(e);
         }
         String text = e.value() instanceof String s ? s : new String((byte[]) e.value(),
                 java.nio.charset.StandardCharsets.ISO_8859_1);
         ValueMatcher matcher = valueMatcher(e.tag(), vr, text.strip());
         return matcher == null ? null : new AttributeKeyMatcher(e.tag(), matcher);
+    }
+
+    /**
+     * A key on an attribute no column holds, for the rows that keep it from a worklist file
+     * ({@link ExtraKeyMatcher}); null when its VR is not text, or its value is universal or
+     * malformed (such a key is ignored, as it was before rows kept such attributes).
+     */
+    private KeyMatcher extraKey(Element e) {
+        if (!e.vr().isText() || !(e.value() instanceof String text)) {
+            return null;
+        }
+        try {
+            ValueMatcher matcher = valueMatcher(e.tag(), e.vr(), text.strip());
+            return matcher == null ? null
+                    : new ExtraKeyMatcher(e.tag(), matcher, e.vr().isMultiValued());
+        } catch (MwlQueryException malformed) {
+            LOG.debug("C-FIND key {} on an attribute without a column is malformed; ignored",
+                    Tag.toString(e.tag()));
+            return null;
+        }
     }
 
     /** The matcher of a key value; null when the value is universal (a lone {@code *}). */

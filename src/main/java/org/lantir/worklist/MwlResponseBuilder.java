@@ -21,20 +21,26 @@ final class MwlResponseBuilder {
 
     static Dataset build(MwlQuery query, Dataset item) {
         Dataset response = new Dataset();
-        copyRequested(query.identifier(), item, response);
+        copyRequested(query.identifier(), item, response, query.keys());
         // The set the console asked in is one it reads; kept when it fits.
         SpecificCharacterSetLabel.apply(response, query.requestCharset());
         return response;
     }
 
-    private static void copyRequested(Dataset template, Dataset stored, Dataset out) {
+    /**
+     * @param keys the matching keys of this level, which pick the items of a sequence that
+     *        holds several
+     */
+    private static void copyRequested(Dataset template, Dataset stored, Dataset out,
+            List<KeyMatcher> keys) {
         for (Element key : template) {
             int tag = key.tag();
             if (MwlQueryParser.isNeverAKey(tag)) {
                 continue;
             }
             if (key.value() instanceof List<?>) {
-                copySequence(template.getSequence(tag), tag, stored, out);
+                copySequence(template.getSequence(tag), tag, stored, out,
+                        sequenceKey(keys, tag));
                 continue;
             }
             Element value = stored.get(tag);
@@ -48,26 +54,42 @@ final class MwlResponseBuilder {
     }
 
     /**
-     * Lantir's sequences hold at most one item, so an item that matched is the whole stored
-     * sequence: returning every stored item is returning the matching ones (C.2.2.2.6).
+     * Columns give each sequence at most one item, and an item that matched is then the whole
+     * stored sequence. A sequence kept from a worklist file may hold several (e.g. Scheduled
+     * Protocol Code Sequence): then only the items that match the key's item keys come back
+     * (PS3.4 C.2.2.2.6).
      */
     private static void copySequence(List<Dataset> keyItems, int tag, Dataset stored,
-            Dataset out) {
+            Dataset out, SequenceKeyMatcher matcher) {
         List<Dataset> outItems = out.newSequence(tag);
         List<Dataset> storedItems = stored.getSequence(tag);
         if (storedItems == null) {
             return;
         }
         boolean whole = keyItems.isEmpty() || keyItems.get(0).isEmpty();
+        boolean pick = matcher != null && storedItems.size() > 1;
+        List<KeyMatcher> itemKeys = matcher == null ? List.of() : matcher.itemKeys();
         for (Dataset storedItem : storedItems) {
+            if (pick && !matcher.matchesItem(storedItem)) {
+                continue;
+            }
             if (whole) {
                 outItems.add(storedItem.copy());
             } else {
                 Dataset outItem = new Dataset();
-                copyRequested(keyItems.get(0), storedItem, outItem);
+                copyRequested(keyItems.get(0), storedItem, outItem, itemKeys);
                 outItems.add(outItem);
             }
         }
+    }
+
+    private static SequenceKeyMatcher sequenceKey(List<KeyMatcher> keys, int tag) {
+        for (KeyMatcher key : keys) {
+            if (key instanceof SequenceKeyMatcher s && s.tag() == tag) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** PS3.3 §8.8: Code Value is absent when Long Code Value carries a longer value. */

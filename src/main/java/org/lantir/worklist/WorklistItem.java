@@ -47,6 +47,7 @@ public final class WorklistItem {
     private final String performingPhysicianName;
     private final String spsComments;
     private final ProcedureStepStatus status;
+    private final ExtraAttributes extraAttributes;
 
     private final String dataSource;
     private final String sourceKey;
@@ -81,6 +82,7 @@ public final class WorklistItem {
         this.performingPhysicianName = b.performingPhysicianName;
         this.spsComments = b.spsComments;
         this.status = Objects.requireNonNullElse(b.status, ProcedureStepStatus.SCHEDULED);
+        this.extraAttributes = b.extraAttributes;
         this.dataSource = b.dataSource;
         this.sourceKey = b.sourceKey;
         this.createdAt = b.createdAt;
@@ -214,6 +216,14 @@ public final class WorklistItem {
         return status;
     }
 
+    /**
+     * The attributes Lantir has no column for, as a DICOM worklist file gave them, or null
+     * (see {@link ExtraAttributes}).
+     */
+    public ExtraAttributes extraAttributes() {
+        return extraAttributes;
+    }
+
     /** Name of the data source that produced the row, or null for a row made by hand. */
     public String dataSource() {
         return dataSource;
@@ -252,6 +262,26 @@ public final class WorklistItem {
 
     /** A code triplet: Code Value, Coding Scheme Designator, Code Meaning (PS3.3 8.1-8.3). */
     public record CodedEntry(String value, String schemeDesignator, String meaning) {
+
+        /**
+         * The triplet of a code item (PS3.3 Table 8.8-1), its value from Code Value or else
+         * Long Code Value; null for no item or an item without any of the three.
+         */
+        public static CodedEntry of(org.lantir.dicom.data.Dataset item) {
+            if (item == null) {
+                return null;
+            }
+            String value = item.getString(org.lantir.dicom.data.Tag.CodeValue);
+            if (value == null) {
+                value = item.getString(org.lantir.dicom.data.Tag.LongCodeValue);
+            }
+            String scheme = item.getString(org.lantir.dicom.data.Tag.CodingSchemeDesignator);
+            String meaning = item.getString(org.lantir.dicom.data.Tag.CodeMeaning);
+            if (value == null && scheme == null && meaning == null) {
+                return null;
+            }
+            return new CodedEntry(value, scheme, meaning);
+        }
     }
 
     /** Assembles a {@link WorklistItem}; unset fields are null (status: SCHEDULED). */
@@ -283,6 +313,7 @@ public final class WorklistItem {
         private String performingPhysicianName;
         private String spsComments;
         private ProcedureStepStatus status;
+        private ExtraAttributes extraAttributes;
         private String dataSource;
         private String sourceKey;
         private Instant createdAt;
@@ -319,6 +350,7 @@ public final class WorklistItem {
             performingPhysicianName = i.performingPhysicianName;
             spsComments = i.spsComments;
             status = i.status;
+            extraAttributes = i.extraAttributes;
             dataSource = i.dataSource;
             sourceKey = i.sourceKey;
             createdAt = i.createdAt;
@@ -460,6 +492,11 @@ public final class WorklistItem {
             return this;
         }
 
+        public Builder extraAttributes(ExtraAttributes v) {
+            extraAttributes = v;
+            return this;
+        }
+
         public Builder dataSource(String v) {
             dataSource = v;
             return this;
@@ -517,6 +554,7 @@ public final class WorklistItem {
                     && Objects.equals(protocolCode, o.protocolCode)
                     && Objects.equals(performingPhysicianName, o.performingPhysicianName)
                     && Objects.equals(spsComments, o.spsComments)
+                    && Objects.equals(extraAttributes, o.extraAttributes)
                     && Objects.equals(dataSource, o.dataSource)
                     && Objects.equals(sourceKey, o.sourceKey);
         }

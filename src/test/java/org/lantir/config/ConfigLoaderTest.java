@@ -294,7 +294,7 @@ class ConfigLoaderTest {
     void unknownSourceTypeIsRejected() {
         assertThatThrownBy(() -> load("{\"data_sources\": [{\"type\": \"csv\"}]}"))
                 .hasMessageContaining("data_sources[0].type")
-                .hasMessageContaining("calpendo, redcap");
+                .hasMessageContaining("calpendo, csv_folder, redcap, wl_folder");
     }
 
     @Test

@@ -79,12 +79,21 @@ final class Findscu {
 
     /** Sends the query of {@code cases/inputs/<name>.dump} and collects the answer. */
     Answer query(String caseInput) throws IOException {
+        return query(caseInput(caseInput), caseInput);
+    }
+
+    /** Sends the query of a dcmtk dump file and collects the answer. */
+    Answer query(Path dumpFile) throws IOException {
+        return query(dumpFile, "query");
+    }
+
+    private Answer query(Path dumpFile, String name) throws IOException {
         Dcmtk.require("dump2dcm");
         Dcmtk.require("findscu");
-        Path run = Files.createTempDirectory(workDir, caseInput);
+        Path run = Files.createTempDirectory(workDir, name);
         Path query = run.resolve("query.dcm");
         List<String> dump = new ArrayList<>(dumpOptions);
-        dump.add(caseInput(caseInput).toString());
+        dump.add(dumpFile.toString());
         dump.add(query.toString());
         Dcmtk.run("dump2dcm", dump.toArray(new String[0])).requireSuccess("dump2dcm");
 

@@ -85,7 +85,7 @@ class DatabaseTest {
             WorklistItem commented = repository.update(read.toBuilder()
                     .spsComments("Hearing aid: remove before the scan.").build());
 
-            assertThat(db.schemaVersion()).isEqualTo(3);
+            assertThat(db.schemaVersion()).isEqualTo(SchemaMigrator.latestVersion());
             assertThat(read).isEqualTo(before);
             assertThat(read.patientComments()).isNull();
             assertThat(commented.spsComments()).isEqualTo("Hearing aid: remove before the scan.");

@@ -14,17 +14,23 @@ final class OlderSchemas {
     /** The columns version 3 added ({@code V003__worklist_comments.sql}). */
     static final List<String> VERSION_3_COLUMNS = List.of("patient_comments",
             "requested_procedure_comments", "sps_comments");
+    /** The column version 4 added ({@code V004__extra_attributes.sql}). */
+    static final List<String> VERSION_4_COLUMNS = List.of("extra_attributes");
 
     private OlderSchemas() {
     }
 
-    /** For {@link PylantirFiles#execute}: back to schema {@code version} (1 or 2). */
+    /** For {@link PylantirFiles#execute}: back to schema {@code version} (1 to 3). */
     static String[] downgradeTo(int version) {
         if (version < 1 || version >= SchemaMigrator.latestVersion()) {
             throw new IllegalArgumentException("no older schema " + version);
         }
         List<String> statements = new ArrayList<>();
-        for (String column : VERSION_3_COLUMNS) {
+        List<String> dropped = new ArrayList<>(VERSION_4_COLUMNS);
+        if (version < 3) {
+            dropped.addAll(VERSION_3_COLUMNS);
+        }
+        for (String column : dropped) {
             statements.add("ALTER TABLE worklist_item DROP COLUMN " + column);
         }
         statements.add("PRAGMA user_version = " + version);

@@ -95,7 +95,9 @@ public final class MemoryWorklistRepository implements WorklistRepository {
         int updated = 0;
         int unchanged = 0;
         Set<String> keys = new HashSet<>();
-        for (WorklistItem item : items) {
+        for (WorklistItem given : items) {
+            // As the SQLite store: each row's data source is set to the source.
+            WorklistItem item = given.toBuilder().dataSource(source).build();
             keys.add(item.sourceKey());
             WorklistItem stored = bySourceKey(source, item.sourceKey());
             if (stored == null) {

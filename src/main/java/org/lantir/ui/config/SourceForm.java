@@ -142,7 +142,7 @@ public final class SourceForm {
         if (isRedcap()) {
             problems.add(redcap.get("api_url"), FormChecks.url(redcap.get("api_url").value()));
             checkMapping(problems);
-        } else {
+        } else if (isCalpendo()) {
             calpendo.check(problems);
         }
     }
@@ -194,10 +194,10 @@ public final class SourceForm {
                 return field.label();
             }
         }
-        if (!isRedcap()) {
+        if (isCalpendo()) {
             return calpendo.markError(jsonPath, problem);
         }
-        if (isAt(jsonPath, path + ".field_mapping")) {
+        if (isRedcap() && isAt(jsonPath, path + ".field_mapping")) {
             mappingError.set(problem);
             return "Field mapping";
         }
@@ -227,7 +227,7 @@ public final class SourceForm {
                 }
             });
             calpendo.saveShared(settings);
-        } else {
+        } else if (isCalpendo()) {
             calpendo.save(settings);
             windowMode = calpendo.entryWindowMode();
         }
@@ -240,8 +240,12 @@ public final class SourceForm {
     }
 
     private Map<String, Object> fieldMapping(String chosen) {
-        if (!REDCAP.equals(chosen)) {
+        if (CALPENDO.equals(chosen)) {
             return calpendo.entryFieldMapping();
+        }
+        if (!REDCAP.equals(chosen)) {
+            // A folder source has no form of its own: it keeps what was read.
+            return chosen.equals(original.type()) ? original.fieldMapping() : Map.of();
         }
         Map<String, Object> result = new LinkedHashMap<>();
         for (MappingRow row : mapping) {
@@ -283,6 +287,11 @@ public final class SourceForm {
 
     public boolean isRedcap() {
         return REDCAP.equals(type.get());
+    }
+
+    /** Whether the form's Calpendo fields apply; a folder source's type has none. */
+    public boolean isCalpendo() {
+        return CALPENDO.equals(type.get());
     }
 
     /** "cpip (redcap)", "old_site (redcap, disabled)": how the list of sources shows it. */

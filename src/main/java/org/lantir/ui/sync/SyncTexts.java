@@ -105,6 +105,8 @@ final class SyncTexts {
         return switch (type) {
             case DataSourceConfig.TYPE_REDCAP -> "REDCap";
             case DataSourceConfig.TYPE_CALPENDO -> "Calpendo";
+            case DataSourceConfig.TYPE_CSV_FOLDER -> "CSV folder";
+            case DataSourceConfig.TYPE_WL_FOLDER -> "Worklist folder";
             default -> type;
         };
     }
