@@ -211,8 +211,13 @@ public final class SyncScheduler implements AutoCloseable {
         return executor instanceof ScheduledThreadPoolExecutor pool ? pool.getQueue().size() : -1;
     }
 
-    private void tick(ScheduledSource source) {
+    private void tick(ScheduledSource source, long ticket) {
         synchronized (source) {
+            if (ticket != source.ticket) {
+                // Cancelled after the executor took it, perhaps replaced by a newer timer
+                // run that pause and resume queued meanwhile: that one is the source's timer.
+                return;
+            }
             source.next = null;
             source.nextRunAt = null;
             if (source.paused) {
@@ -301,8 +306,9 @@ public final class SyncScheduler implements AutoCloseable {
                 return;
             }
             try {
-                source.next = source.executor.schedule(() -> tick(source), delay.toNanos(),
-                        TimeUnit.NANOSECONDS);
+                long ticket = ++source.ticket;
+                source.next = source.executor.schedule(() -> tick(source, ticket),
+                        delay.toNanos(), TimeUnit.NANOSECONDS);
                 source.nextRunAt = clock.instant().plus(delay);
             } catch (RejectedExecutionException e) {
                 LOG.debug("Sync {}: not rescheduled, executor stopped", source.source.name());
@@ -317,6 +323,9 @@ public final class SyncScheduler implements AutoCloseable {
             return false;
         }
         pending.cancel(false);
+        // A task already taken by the executor cannot be stopped by cancel(): its ticket
+        // no longer matches, so it returns without running.
+        source.ticket++;
         source.next = null;
         source.nextRunAt = null;
         return true;
@@ -377,8 +386,8 @@ public final class SyncScheduler implements AutoCloseable {
 
     /**
      * One source and its pacing. {@code failures}, {@code running} and {@code lastRun} change
-     * on its thread only; {@code paused}, {@code ticking}, {@code next} and {@code nextRunAt}
-     * change under the object's lock, as pause and resume come from other threads.
+     * on its thread only; {@code paused}, {@code ticking}, {@code next}, {@code nextRunAt} and
+     * {@code ticket} change under the object's lock, as pause and resume come from other threads.
      */
     private static final class ScheduledSource {
         final DataSource source;
@@ -395,6 +404,8 @@ public final class SyncScheduler implements AutoCloseable {
         /** The queued timer run, or null (paused, running, or stopped). */
         ScheduledFuture<?> next;
         Instant nextRunAt;
+        /** The ticket of {@code next}; a timer task with another one is stale. */
+        long ticket;
         /** Runs asked for and not finished yet (bounded by the callers waiting). */
         final Set<CompletableFuture<SyncOutcome>> waiting = ConcurrentHashMap.newKeySet();
 
