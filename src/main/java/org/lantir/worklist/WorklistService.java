@@ -203,8 +203,11 @@ public final class WorklistService {
         LOG.info("Sync {}: {} added, {} updated, {} unchanged, {} removed", source,
                 counts.added(), counts.updated(), counts.unchanged(), counts.removed());
         if (counts.added() + counts.updated() + counts.removed() > 0) {
-            events.publish(new LantirEvent.WorklistChanged(clock.instant(), "sync:" + source,
-                    counts.added(), counts.updated(), counts.removed()));
+            // Inside a sync run's transaction the rows are not readable yet: tell at commit.
+            LantirEvent.WorklistChanged changed = new LantirEvent.WorklistChanged(
+                    clock.instant(), "sync:" + source, counts.added(), counts.updated(),
+                    counts.removed());
+            worklist.afterCommit(() -> events.publish(changed));
         }
         return counts;
     }
