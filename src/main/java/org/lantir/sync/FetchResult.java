@@ -1,6 +1,11 @@
 package org.lantir.sync;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.lantir.worklist.WorklistItem;
 
 /**
  * What a source delivered for one window.
@@ -12,16 +17,36 @@ import java.util.List;
  *        so that its SCHEDULED rows missing from it may leave the worklist
  * @param skippedKeys source keys of rows that exist upstream but could not be mapped (e.g. an
  *        ambiguous date); a complete sync must not remove what is stored under them
+ * @param skipReasons why each skipped key was skipped, in plain words that name no patient
+ *        data (e.g. "scheduled time is not HH:MM"), for the run's event log entry; a skipped
+ *        key without a reason here is reported as not mapped
  */
-public record FetchResult(List<org.lantir.worklist.WorklistItem> rows, boolean complete,
-        List<String> skippedKeys) {
+public record FetchResult(List<WorklistItem> rows, boolean complete, List<String> skippedKeys,
+        Map<String, String> skipReasons) {
 
     public FetchResult {
         rows = List.copyOf(rows);
         skippedKeys = List.copyOf(skippedKeys);
+        // Insertion order: the entry lists reasons in the order the source met them.
+        skipReasons = Collections.unmodifiableMap(new LinkedHashMap<>(
+                Objects.requireNonNull(skipReasons, "skipReasons")));
+    }
+
+    /** Without reasons: each skipped key is reported as not mapped. */
+    public FetchResult(List<WorklistItem> rows, boolean complete, List<String> skippedKeys) {
+        this(rows, complete, skippedKeys, Map.of());
     }
 
     public int skipped() {
         return skippedKeys.size();
+    }
+
+    /** Every skipped key with its reason, in the order they were skipped. */
+    public Map<String, String> skips() {
+        Map<String, String> all = new LinkedHashMap<>();
+        for (String key : skippedKeys) {
+            all.put(key, skipReasons.getOrDefault(key, SkipSummary.NOT_MAPPED));
+        }
+        return all;
     }
 }

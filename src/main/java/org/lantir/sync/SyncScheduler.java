@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs every data source on its own thread: every {@code sync_interval} inside its
- * {@code operation_interval}, with a bounded exponential back-off after failures, and at once
- * on demand. Windows are planned by {@link SyncWindowPlanner}; each run is a
+ * {@code operation_interval}, with a bounded exponential back-off after failures (never
+ * sooner than a server's {@code Retry-After} asks, within a cap), and at once on demand. A
+ * source that fails or hangs holds up only its own thread: the others keep their pace. Windows are planned by {@link SyncWindowPlanner}; each run is a
  * {@link SourceRunner}. The scheduler owns the sources added to it and closes them on stop.
  *
  * <p>A source's timer can be paused and resumed on its own ({@link #pause}, {@link #resume});
@@ -38,6 +39,9 @@ import org.slf4j.LoggerFactory;
  * and its last run.
  */
 public final class SyncScheduler implements AutoCloseable {
+
+    /** The longest wait a source's {@code Retry-After} can impose on its timer. */
+    static final Duration RETRY_AFTER_CAP = Duration.ofHours(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncScheduler.class);
 
@@ -279,21 +283,37 @@ public final class SyncScheduler implements AutoCloseable {
         return source.window.contains(LocalTime.ofInstant(clock.instant(), clock.getZone()));
     }
 
-    /** The interval after a success or a skip; after failures, a doubling bounded wait. */
+    /**
+     * The interval after a success or a skip; after failures, a doubling bounded wait, and
+     * never less than the source asked for with {@code Retry-After} (up to
+     * {@link #RETRY_AFTER_CAP}, so that a server cannot silence a source for days).
+     */
     private Duration nextDelay(ScheduledSource source, SyncOutcome outcome) {
         if (outcome.status() != SyncOutcome.Status.FAILED) {
             source.failures = 0;
             return source.interval;
         }
         source.failures++;
-        if (!outcome.retryable()) {
-            return settings.retryMax();
+        Duration delay = outcome.retryable() ? backoff(source.failures) : settings.retryMax();
+        Duration asked = outcome.retryAfter();
+        if (asked != null) {
+            Duration honoured = asked.compareTo(RETRY_AFTER_CAP) > 0 ? RETRY_AFTER_CAP : asked;
+            if (honoured.compareTo(delay) > 0) {
+                LOG.info("Sync {}: the source asked to wait {} s; retry {} in {}",
+                        source.source.name(), asked.toSeconds(), source.failures, honoured);
+                return honoured;
+            }
         }
-        int doublings = Math.min(source.failures - 1, 30);
-        Duration wait = settings.retryInitial().multipliedBy(1L << doublings);
-        Duration delay = wait.compareTo(settings.retryMax()) > 0 ? settings.retryMax() : wait;
-        LOG.info("Sync {}: retry {} in {}", source.source.name(), source.failures, delay);
+        if (outcome.retryable()) {
+            LOG.info("Sync {}: retry {} in {}", source.source.name(), source.failures, delay);
+        }
         return delay;
+    }
+
+    private Duration backoff(int failures) {
+        int doublings = Math.min(failures - 1, 30);
+        Duration wait = settings.retryInitial().multipliedBy(1L << doublings);
+        return wait.compareTo(settings.retryMax()) > 0 ? settings.retryMax() : wait;
     }
 
     /**

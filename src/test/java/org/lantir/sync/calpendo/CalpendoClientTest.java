@@ -129,6 +129,11 @@ class CalpendoClientTest {
     void tooManyRequestsSaysHowLongToWait() {
         assertFailure(Target.LIST, Fault.of(Fault.Kind.RETRY_AFTER), "asked Lantir to slow "
                 + "down (HTTP 429); it asks to wait 120 s", true);
+
+        // The scheduler waits that long before the next run.
+        assertThatThrownBy(() -> client.bookings(LIST)).isInstanceOf(SourceException.class)
+                .satisfies(e -> assertThat(((SourceException) e).retryAfter())
+                        .isEqualTo(Duration.ofSeconds(120)));
     }
 
     @Test
