@@ -100,6 +100,7 @@ public final class RedcapEmulator implements AutoCloseable {
     private final RedcapProject project;
     private final Deque<Request> requests = new ArrayDeque<>();
     private final AtomicInteger requestCount = new AtomicInteger();
+    private final AtomicInteger slowInFlight = new AtomicInteger();
     private volatile Fault fault = Fault.NONE;
     /** The content the fault applies to, or null for every request. */
     private volatile String faultContent;
@@ -171,6 +172,11 @@ public final class RedcapEmulator implements AutoCloseable {
     /** How many requests were received since start (or the last clear). */
     public int requestCount() {
         return requestCount.get();
+    }
+
+    /** Requests the {@link Fault#SLOW} fault is holding now. */
+    public int slowInFlight() {
+        return slowInFlight.get();
     }
 
     public synchronized void clearRequests() {
@@ -304,7 +310,12 @@ public final class RedcapEmulator implements AutoCloseable {
                         + "Error</title></head><body><h1>Internal Server Error</h1><p>The "
                         + "server encountered an internal error.</p></body></html>");
             case SLOW:
-                Thread.sleep(slowDelay.toMillis());
+                slowInFlight.incrementAndGet();
+                try {
+                    Thread.sleep(slowDelay.toMillis());
+                } finally {
+                    slowInFlight.decrementAndGet();
+                }
                 return null;
             case MALFORMED_JSON:
                 return Answer.text(200, "application/json; charset=utf-8",
