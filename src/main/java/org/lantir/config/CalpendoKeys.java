@@ -84,12 +84,17 @@ final class CalpendoKeys {
 
         ConfigNode config = source.object("config");
         ConfigNode inside = config == null ? null : config.object("field_mapping");
-        boolean mapped = outside != null || inside != null;
+        // An empty mapping is no mapping: the file writer keeps "field_mapping": {}.
+        boolean mapped = !isEmpty(outside) || !isEmpty(inside);
         if (mapped && !names(outside, "patient_id") && !names(inside, "patient_id")) {
-            throw source.error(outside != null ? "field_mapping" : "config.field_mapping",
+            throw source.error(!isEmpty(outside) ? "field_mapping" : "config.field_mapping",
                     "names no patient_id; every booking needs a Patient ID (without any "
                     + "field_mapping, the ID is the title's part before the first '_')");
         }
+    }
+
+    private static boolean isEmpty(ConfigNode mapping) {
+        return mapping == null || mapping.json().isEmpty();
     }
 
     private static boolean names(ConfigNode mapping, String target) {

@@ -29,6 +29,7 @@ class ConfigStoreTest {
                                 "site_id": "792"}},
                     {"name": "scanner_bookings", "type": "calpendo",
                      "config": {"base_url": "https://calpendo.example.org",
+                                "resources": ["3T Diagnostic"],
                                 "username": "reader", "password": "%s"}}
                 ],
                 "colour": "blue"
