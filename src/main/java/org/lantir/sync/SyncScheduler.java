@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * Runs every data source on its own thread: every {@code sync_interval} inside its
  * {@code operation_interval}, with a bounded exponential back-off after failures (never
  * sooner than a server's {@code Retry-After} asks, within a cap), and at once on demand. A
- * source that fails or hangs holds up only its own thread: the others keep their pace. Windows are planned by {@link SyncWindowPlanner}; each run is a
- * {@link SourceRunner}. The scheduler owns the sources added to it and closes them on stop.
+ * source that fails or hangs holds up only its own thread: the others keep their pace.
+ * Windows are planned by {@link SyncWindowPlanner}; each run is a {@link SourceRunner}. The
+ * scheduler owns the sources added to it and closes them on stop.
  *
  * <p>A source's timer can be paused and resumed on its own ({@link #pause}, {@link #resume});
  * a paused source still runs on demand. {@link #status} tells where each source stands.
