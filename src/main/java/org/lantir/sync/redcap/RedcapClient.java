@@ -17,10 +17,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -103,11 +103,27 @@ public final class RedcapClient implements AutoCloseable {
                 .disableRedirectHandling()
                 .setUserAgent("Lantir")
                 .build();
-        this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "redcap-deadlines");
+        this.deadlines = deadlineThread("redcap-deadlines");
+    }
+
+    /** Deadlines waiting in the timer's queue; for leak checks. */
+    int pendingDeadlines() {
+        return ((ScheduledThreadPoolExecutor) deadlines).getQueue().size();
+    }
+
+    /**
+     * One daemon thread for the answers' deadlines. A deadline cancelled by its answer leaves
+     * the queue at once: kept until it was due (minutes), each would hold its request, and a
+     * source that syncs often would pile up thousands of them.
+     */
+    private static ScheduledExecutorService deadlineThread(String name) {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, name);
             thread.setDaemon(true);
             return thread;
         });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 
     /** The project's data dictionary, in dictionary order ({@code content=metadata}). */

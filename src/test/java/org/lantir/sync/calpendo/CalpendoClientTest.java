@@ -270,6 +270,16 @@ class CalpendoClientTest {
         }
     }
 
+    /** Each answer's deadline leaves the timer with it, not minutes later. */
+    @Test
+    void answeredRequestsLeaveNoDeadlineBehind() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            client.booking(48211);
+        }
+
+        assertThat(client.pendingDeadlines()).isZero();
+    }
+
     @Test
     void closeStopsARequestInFlightPromptly() throws Exception {
         calpendo.fault(Target.LIST, Fault.slow(Duration.ofSeconds(60)));

@@ -291,6 +291,16 @@ class RedcapClientTest {
                         + "\"fields\" are not valid: 'nope'");
     }
 
+    /** Each answer's deadline leaves the timer with it, not minutes later. */
+    @Test
+    void answeredRequestsLeaveNoDeadlineBehind() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            client.exportMetadata();
+        }
+
+        assertThat(client.pendingDeadlines()).isZero();
+    }
+
     @Test
     void readsTheVersionAsText() throws Exception {
         assertThat(client.exportVersion()).matches("\\d+\\.\\d+\\.\\d+");
