@@ -27,10 +27,14 @@ import picocli.CommandLine.ParentCommand;
  * and Modality Worklist SCP on 127.0.0.1, and times C-FIND queries sent by Lantir's own SCU:
  * by Patient ID, and "today, MR, this station" on a busy day, each over one association and
  * over many concurrent ones. A report, not a test: it asserts nothing about speed, but exits
- * with 1 when any query failed or got a wrong answer. docs/benchmark.md has the numbers.
+ * with 1 when any query failed or got a wrong answer. With {@code --sync-cycles N} it measures
+ * instead whether memory stays flat over N sync cycles ({@link SyncBench}).
+ * docs/benchmark.md has the numbers.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time Modality Worklist C-FIND on a large generated store (loopback).")
+        description = {"Time Modality Worklist C-FIND on a large generated store (loopback).",
+            "With --sync-cycles N: the heap over N sync cycles against a local REDCap "
+                    + "project."})
 final class BenchCommand implements Callable<Integer> {
 
     private static final String HOST = "127.0.0.1";
@@ -81,8 +85,25 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON.")
     boolean json;
 
+    @Option(names = "--sync-cycles", paramLabel = "N",
+            description = "Instead of C-FIND: run N sync cycles and measure the heap.")
+    int syncCycles;
+
+    @Option(names = "--sync-sessions", defaultValue = "500", paramLabel = "N",
+            description = "With --sync-cycles: sessions in the REDCap project (default: "
+                    + "${DEFAULT-VALUE}).")
+    int syncSessions;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "With --sync-cycles: cycles between heap measurements (default: "
+                    + "a tenth of the cycles).")
+    Integer checkpointEvery;
+
     @Override
     public Integer call() throws Exception {
+        if (syncCycles != 0 || checkpointEvery != null) {
+            return syncBench();
+        }
         if (rows < 1 || todayRows < 0 || years < 1 || queries < 1 || warmup < 0
                 || associations < 1) {
             parent.err().println("lantir: bench needs --rows, --queries, --associations and "
@@ -96,6 +117,35 @@ final class BenchCommand implements Callable<Integer> {
         }
         try {
             return bench(file);
+        } catch (StoreException e) {
+            parent.err().println("lantir: " + e.getMessage());
+            return ExitCodes.UNAVAILABLE;
+        } finally {
+            cleanUp(file);
+        }
+    }
+
+    private int syncBench() throws Exception {
+        int every = checkpointEvery != null ? checkpointEvery : Math.max(1, syncCycles / 10);
+        if (syncCycles < 1 || syncSessions < 1 || every < 1) {
+            parent.err().println("lantir: bench --sync-cycles needs --sync-cycles, "
+                    + "--sync-sessions and --checkpoint-every of at least 1");
+            return ExitCodes.USAGE;
+        }
+        Path file = db != null ? db.toAbsolutePath() : temporaryDatabase();
+        if (db != null && Files.exists(file)) {
+            parent.err().printf("lantir: %s exists; bench builds a new store%n", file);
+            return ExitCodes.USAGE;
+        }
+        try {
+            SyncBench.Report report = SyncBench.run(file, syncCycles, syncSessions, every);
+            if (json) {
+                parent.out().println(report.toJson());
+                parent.out().flush();
+            } else {
+                report.printTable(parent.out());
+            }
+            return report.failedRuns() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
         } catch (StoreException e) {
             parent.err().println("lantir: " + e.getMessage());
             return ExitCodes.UNAVAILABLE;

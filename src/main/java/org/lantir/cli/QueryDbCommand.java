@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.lantir.app.AppPaths;
 import org.lantir.app.Lantir;
 import org.lantir.config.LantirConfig;
 import org.lantir.store.StoreException;
+import org.lantir.sync.SyncHistory;
 import org.lantir.worklist.ProcedureStepStatus;
 import org.lantir.worklist.WorklistFilter;
 import org.lantir.worklist.WorklistItem;
@@ -21,9 +23,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code lantir query-db}: the worklist as a table, as the database holds it. */
+/**
+ * {@code lantir query-db}: the worklist as a table, as the database holds it; with
+ * {@code --sync-history}, the recent runs of the data sources instead, read from the event
+ * log through {@link SyncHistory} as the desktop's Sync screen reads them.
+ */
 @Command(name = "query-db", mixinStandardHelpOptions = true,
-        description = "Print the worklist database as a table.")
+        description = {"Print the worklist database as a table.",
+            "With --sync-history, print the data sources' recent runs instead."})
 final class QueryDbCommand implements Callable<Integer> {
 
     private static final String[] HEADERS = {"ID", "Date", "Time", "Patient name",
@@ -40,8 +47,26 @@ final class QueryDbCommand implements Callable<Integer> {
             description = "Only rows with these statuses (SCHEDULED, IN_PROGRESS, ...).")
     List<ProcedureStepStatus> statuses;
 
+    @Option(names = "--sync-history",
+            description = "Print the recent sync runs (newest first) instead of the rows.")
+    boolean syncHistory;
+
+    @Option(names = "--source", paramLabel = "NAME",
+            description = "With --sync-history: only the runs of this data source.")
+    String source;
+
+    @Option(names = "--limit", paramLabel = "N",
+            description = "With --sync-history: at most N entries (default: "
+                    + SyncHistoryTable.DEFAULT_LIMIT + ").")
+    Integer limit;
+
     @Override
     public Integer call() throws Exception {
+        String misuse = misuse();
+        if (misuse != null) {
+            parent.err().println("lantir: " + misuse);
+            return ExitCodes.USAGE;
+        }
         LantirConfig config = parent.loadConfig();
         Path file = Lantir.databaseFile(config,
                 AppPaths.dataDirectory().resolve(AppPaths.DATABASE_FILE_NAME));
@@ -52,6 +77,12 @@ final class QueryDbCommand implements Callable<Integer> {
         }
         // Unlocked: query-db reads a database that a running server holds.
         try (Lantir lantir = Lantir.openUnlocked(config, file)) {
+            if (syncHistory) {
+                SyncHistoryTable.print(new SyncHistory(lantir.eventLog()).recent(source,
+                        limit == null ? SyncHistoryTable.DEFAULT_LIMIT : limit), parent.out(),
+                        ZoneId.systemDefault());
+                return ExitCodes.OK;
+            }
             List<WorklistItem> rows = lantir.worklist().list(filter());
             print(rows, parent.out());
             return ExitCodes.OK;
@@ -59,6 +90,20 @@ final class QueryDbCommand implements Callable<Integer> {
             parent.err().println("lantir: " + e.getMessage());
             return ExitCodes.UNAVAILABLE;
         }
+    }
+
+    /** What is wrong with the flags together, or null. */
+    private String misuse() {
+        if (!syncHistory && (source != null || limit != null)) {
+            return "--source and --limit go with --sync-history";
+        }
+        if (syncHistory && (date != null || statuses != null)) {
+            return "--date and --status select worklist rows, not sync runs";
+        }
+        if (limit != null && limit < 1) {
+            return "--limit must be at least 1";
+        }
+        return null;
     }
 
     private WorklistFilter filter() {

@@ -9,6 +9,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,8 @@ public final class Database implements AutoCloseable {
     private final StatementCache writerStatements;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final ReaderPool readers;
+    /** What to run when the transaction under way commits; guarded by {@code writeLock}. */
+    private final List<Runnable> afterCommit = new ArrayList<>();
     private volatile boolean closed;
 
     private Database(Path file, Clock clock, Connection writer) {
@@ -107,12 +111,40 @@ public final class Database implements AutoCloseable {
             return runOn(writer, work);
         }
 
+        T result;
+        List<Runnable> committed;
         writeLock.lock();
         try {
             checkOpen();
-            return runTransaction(work);
+            result = runTransaction(work);
+            committed = List.copyOf(afterCommit);
         } finally {
+            afterCommit.clear();
             writeLock.unlock();
+        }
+        committed.forEach(this::runCommitted);
+        return result;
+    }
+
+    /**
+     * Runs {@code action} once the write transaction this thread is in has committed, after
+     * the write lock is released; not at all when it rolls back. Outside a transaction it runs
+     * at once. For telling others about a change only when their reads can see it: work that
+     * joins an outer transaction ({@link #inTransaction}) has not committed when it returns.
+     */
+    public void afterCommit(Runnable action) {
+        if (writeLock.isHeldByCurrentThread()) {
+            afterCommit.add(action);
+        } else {
+            action.run();
+        }
+    }
+
+    private void runCommitted(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            LOG.error("An action after a commit on {} failed", file, e);
         }
     }
 

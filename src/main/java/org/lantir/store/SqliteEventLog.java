@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.lantir.worklist.EventLog;
@@ -29,6 +30,67 @@ public final class SqliteEventLog implements EventLog {
     @Override
     public EventRecord append(EventRecord event) {
         return database.inTransaction(c -> append(c, stamped(event)));
+    }
+
+    @Override
+    public EventRecord replace(EventRecord event) {
+        if (event.id() == null) {
+            throw new IllegalArgumentException("An event to replace needs its id");
+        }
+        EventRecord stamped = stamped(event);
+        return database.inTransaction(c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE event_log SET time = ?, "
+                    + "kind = ?, source = ?, subject = ?, worklist_item_id = ?, message = ? "
+                    + "WHERE id = ?")) {
+                setText(update, 1, SqlValues.instant(stamped.time()));
+                setText(update, 2, stamped.kind());
+                setText(update, 3, stamped.source());
+                setText(update, 4, stamped.subject());
+                setLong(update, 5, stamped.worklistItemId());
+                setText(update, 6, stamped.message());
+                update.setLong(7, stamped.id());
+                if (update.executeUpdate() != 1) {
+                    throw new IllegalArgumentException("No event " + stamped.id()
+                            + " in the event log");
+                }
+                return stamped;
+            }
+        });
+    }
+
+    /**
+     * {@inheritDoc} The time index finds the old events; the kind is compared exactly, as in
+     * {@link #recentOfKind}.
+     */
+    @Override
+    public int removeOlderThan(String kindPrefix, Instant before) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM event_log "
+                    + "WHERE time < ? AND substr(kind, 1, length(?)) = ?")) {
+                delete.setString(1, SqlValues.instant(before));
+                delete.setString(2, kindPrefix);
+                delete.setString(3, kindPrefix);
+                return delete.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * {@inheritDoc} No index covers (kind, subject): this reads the log through, which the
+     * worklist asks only for a possible duplicate it has just found (a rare event).
+     */
+    @Override
+    public boolean contains(String kind, String subject) {
+        return database.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT 1 FROM event_log "
+                    + "WHERE kind = ? AND subject = ? LIMIT 1")) {
+                select.setString(1, kind);
+                select.setString(2, subject);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next();
+                }
+            }
+        });
     }
 
     /** Newest first: by time, then by id. */

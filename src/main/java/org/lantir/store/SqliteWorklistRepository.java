@@ -189,6 +189,12 @@ public final class SqliteWorklistRepository implements WorklistRepository {
         return database.inTransaction(c -> work.get());
     }
 
+    /** {@inheritDoc} See {@link Database#afterCommit}. */
+    @Override
+    public void afterCommit(Runnable action) {
+        database.afterCommit(action);
+    }
+
     private List<WorklistItem> findWhere(String condition, List<Object> parameters) {
         String sql = WorklistItemRows.SELECT + " WHERE " + condition + WorklistItemRows.ORDER;
         return database.read(c -> WorklistItemRows.query(c, sql, parameters));

@@ -16,28 +16,23 @@ import org.lantir.worklist.WorklistItem;
  * @param complete true when {@code rows} is the source's whole current set (a full export),
  *        so that its SCHEDULED rows missing from it may leave the worklist
  * @param skippedKeys source keys of rows that exist upstream but could not be mapped (e.g. an
- *        ambiguous date); a complete sync must not remove what is stored under them. A
- *        source that cannot tell a skipped row's key (its date is unreadable) may name its
- *        place instead (e.g. {@code bookings.csv:12}), which keeps nothing but counts it.
- * @param skipReasons why each skipped key was skipped, in plain words without patient data
- *        (e.g. {@code bookings.csv:12:3: scheduled_start_date: no such date}); a key without
- *        one here was not mapped, for no reason the source gives
+ *        ambiguous date); a complete sync must not remove what is stored under them
+ * @param skipReasons why each skipped key was skipped, in plain words that name no patient
+ *        data (e.g. "scheduled time is not HH:MM"), for the run's event log entry; a skipped
+ *        key without a reason here is reported as not mapped
  */
 public record FetchResult(List<WorklistItem> rows, boolean complete, List<String> skippedKeys,
         Map<String, String> skipReasons) {
 
-    /** The reason of a skipped key for which the source gave none. */
-    static final String NOT_MAPPED = "not mapped";
-
     public FetchResult {
         rows = List.copyOf(rows);
         skippedKeys = List.copyOf(skippedKeys);
-        // In the order the source met them.
+        // Insertion order: the entry lists reasons in the order the source met them.
         skipReasons = Collections.unmodifiableMap(new LinkedHashMap<>(
                 Objects.requireNonNull(skipReasons, "skipReasons")));
     }
 
-    /** Without reasons. */
+    /** Without reasons: each skipped key is reported as not mapped. */
     public FetchResult(List<WorklistItem> rows, boolean complete, List<String> skippedKeys) {
         this(rows, complete, skippedKeys, Map.of());
     }
@@ -50,7 +45,7 @@ public record FetchResult(List<WorklistItem> rows, boolean complete, List<String
     public Map<String, String> skips() {
         Map<String, String> all = new LinkedHashMap<>();
         for (String key : skippedKeys) {
-            all.put(key, skipReasons.getOrDefault(key, NOT_MAPPED));
+            all.put(key, skipReasons.getOrDefault(key, SkipSummary.NOT_MAPPED));
         }
         return all;
     }

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.lantir.worklist.SyncCounts;
 import org.lantir.worklist.WorklistFilter;
 import org.lantir.worklist.WorklistItem;
@@ -54,6 +55,12 @@ public final class RepositorySyncSink implements SyncSink {
         SyncCounts counts = writer.apply(source, all, true);
         return new SyncCounts(counts.added(), counts.updated(),
                 Math.max(0, counts.unchanged() - kept.size()), counts.removed());
+    }
+
+    /** One transaction of the repository ({@link WorklistRepository#inTransaction}). */
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return repository.inTransaction(work);
     }
 
     /** The stored rows under {@code keepKeys} that the fetched rows do not replace. */

@@ -8,16 +8,19 @@ import java.util.Objects;
 import org.lantir.events.EventFeed;
 import org.lantir.events.LantirEvent.SyncRun;
 import org.lantir.worklist.EventLog;
-import org.lantir.worklist.EventRecord;
 import org.lantir.worklist.SyncCounts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs one source once: plans the window, fetches, applies the rows, then records the result
- * (sync state, event log, event feed). A failed run applies nothing and leaves the window
- * where it was, so the next run asks again for everything since the last success. Holds no
- * state between runs beyond what the {@link SyncStateStore} keeps.
+ * (sync state, event log, event feed). The rows, the sync state and the event log entry of a
+ * run are written in one transaction ({@link SyncSink#inTransaction}): a process killed
+ * half-way keeps all of them or none, and the window moves on only with the rows it brought.
+ * A failed run applies nothing and leaves the window where it was, so the next run asks again
+ * for everything since the last success. Every run that ends is recorded in the event log
+ * through {@link SyncHistory}; a run stopped by {@link SyncScheduler#stop} records nothing.
+ * Holds no state between runs beyond what the {@link SyncStateStore} keeps.
  */
 final class SourceRunner {
 
@@ -26,7 +29,7 @@ final class SourceRunner {
     private final DataSource source;
     private final SyncSink sink;
     private final SyncStateStore states;
-    private final EventLog eventLog;
+    private final SyncHistory history;
     private final EventFeed feed;
     private final Clock clock;
     private final Duration overlap;
@@ -36,7 +39,7 @@ final class SourceRunner {
         this.source = Objects.requireNonNull(source, "source");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.states = Objects.requireNonNull(states, "states");
-        this.eventLog = Objects.requireNonNull(eventLog, "eventLog");
+        this.history = new SyncHistory(Objects.requireNonNull(eventLog, "eventLog"));
         this.feed = Objects.requireNonNull(feed, "feed");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.overlap = Objects.requireNonNull(overlap, "overlap");
@@ -55,11 +58,7 @@ final class SourceRunner {
 
         try {
             FetchResult result = source.fetch(window);
-            SyncCounts counts = sink.apply(name(), result.rows(), result.complete(),
-                    new HashSet<>(result.skippedKeys()));
-            states.save(new SyncState(name(), window.end(),
-                    window.full() ? window.end() : lastFull(previous), clock.instant(), null));
-            return succeeded(now, window, counts, result.skipped());
+            return succeeded(now, previous, window, result);
         } catch (SourceException e) {
             if (Thread.currentThread().isInterrupted()) {
                 // Stopping, not failing: record nothing, the next start asks again.
@@ -67,43 +66,63 @@ final class SourceRunner {
                 return new SyncOutcome(SyncOutcome.Status.FAILED, window, SyncCounts.NONE, 0,
                         "stopped", false);
             }
-            return failed(now, previous, window, e.getMessage(), e.retryable());
+            return failed(now, previous, window, e.getMessage(), e.retryable(),
+                    e.retryAfter());
         } catch (RuntimeException e) {
             LOG.error("Sync {}: run failed", name(), e);
             // The event log and the window show plain words; the trace is in the log above.
             return failed(now, previous, window, "internal error ("
-                    + e.getClass().getSimpleName() + "); see Lantir's log", true);
+                    + e.getClass().getSimpleName() + "); see Lantir's log", true, null);
         }
     }
 
-    private SyncOutcome succeeded(Instant started, SyncWindow window, SyncCounts counts,
-            int skipped) {
-        Instant end = clock.instant();
-        SyncRunRecord record = SyncRunRecord.succeeded(name(), started, end, window, counts,
-                skipped);
-        boolean changed = counts.added() + counts.updated() + counts.removed() + skipped > 0;
+    /** Applies the rows, moves the window and records the run, all in one transaction. */
+    private SyncOutcome succeeded(Instant started, SyncState previous, SyncWindow window,
+            FetchResult result) {
+        SyncRunRecord record = sink.inTransaction(() -> {
+            SyncCounts counts = sink.apply(name(), result.rows(), result.complete(),
+                    new HashSet<>(result.skippedKeys()));
+            Instant end = clock.instant();
+            states.save(new SyncState(name(), window.end(),
+                    window.full() ? window.end() : lastFull(previous), end, null));
+            SyncRunRecord run = SyncRunRecord.succeeded(name(), started, end, window, counts,
+                    result.skips());
+            record(run);
+            return run;
+        });
+
+        SyncCounts counts = record.counts();
+        boolean changed = counts.added() + counts.updated() + counts.removed()
+                + record.skipped() > 0;
         if (changed || window.full()) {
             LOG.info("Sync {}: {}", name(), record.message());
-            // An unchanged incremental run every minute would bury the log people read.
-            append(record.toEvent());
         } else {
+            // An unchanged incremental run every minute would bury the log people read.
             LOG.debug("Sync {}: {}", name(), record.message());
         }
-        feed.publish(new SyncRun(end, name(), SyncRun.Phase.SUCCEEDED, counts.added(),
-                counts.updated(), counts.unchanged(), counts.removed(), skipped, null));
-        return new SyncOutcome(SyncOutcome.Status.SUCCEEDED, window, counts, skipped, null,
-                false);
+        feed.publish(new SyncRun(record.ended(), name(), SyncRun.Phase.SUCCEEDED,
+                counts.added(), counts.updated(), counts.unchanged(), counts.removed(),
+                record.skipped(), null));
+        return new SyncOutcome(SyncOutcome.Status.SUCCEEDED, window, counts, record.skipped(),
+                null, false);
     }
 
     private SyncOutcome failed(Instant started, SyncState previous, SyncWindow window,
-            String reason, boolean retryable) {
+            String reason, boolean retryable, Duration retryAfter) {
         Instant end = clock.instant();
         LOG.warn("Sync {} failed ({}): {}", name(), window, reason);
-        saveFailure(previous, end, reason);
-        append(SyncRunRecord.failed(name(), started, end, window, reason).toEvent());
+        try {
+            sink.inTransaction(() -> {
+                saveFailure(previous, end, reason);
+                record(SyncRunRecord.failed(name(), started, end, window, reason));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.error("Sync {}: could not record the failed run", name(), e);
+        }
         feed.publish(new SyncRun(end, name(), SyncRun.Phase.FAILED, 0, 0, 0, 0, 0, reason));
         return new SyncOutcome(SyncOutcome.Status.FAILED, window, SyncCounts.NONE, 0, reason,
-                retryable);
+                retryable, retryAfter);
     }
 
     /** Remembers the reason; the window stays where the last success left it. */
@@ -117,11 +136,15 @@ final class SourceRunner {
         }
     }
 
-    private void append(EventRecord event) {
+    /**
+     * The run's event log entry. Losing it must not lose the run's rows: a failing log is
+     * reported and the transaction goes on.
+     */
+    private void record(SyncRunRecord run) {
         try {
-            eventLog.append(event);
+            history.record(run);
         } catch (RuntimeException e) {
-            LOG.error("Sync {}: could not append to the event log", name(), e);
+            LOG.error("Sync {}: could not write the run to the event log", name(), e);
         }
     }
 

@@ -27,9 +27,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs every data source on its own thread: every {@code sync_interval} inside its
- * {@code operation_interval}, with a bounded exponential back-off after failures, and at once
- * on demand. Windows are planned by {@link SyncWindowPlanner}; each run is a
- * {@link SourceRunner}. The scheduler owns the sources added to it and closes them on stop.
+ * {@code operation_interval}, with a bounded exponential back-off after failures (never
+ * sooner than a server's {@code Retry-After} asks, within a cap), and at once on demand. A
+ * source that fails or hangs holds up only its own thread: the others keep their pace.
+ * Windows are planned by {@link SyncWindowPlanner}; each run is a {@link SourceRunner}. The
+ * scheduler owns the sources added to it and closes them on stop.
  *
  * <p>A source's timer can be paused and resumed on its own ({@link #pause}, {@link #resume});
  * a paused source still runs on demand. {@link #status} tells where each source stands.
@@ -38,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * and its last run.
  */
 public final class SyncScheduler implements AutoCloseable {
+
+    /** The longest wait a source's {@code Retry-After} can impose on its timer. */
+    static final Duration RETRY_AFTER_CAP = Duration.ofHours(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncScheduler.class);
 
@@ -211,8 +216,13 @@ public final class SyncScheduler implements AutoCloseable {
         return executor instanceof ScheduledThreadPoolExecutor pool ? pool.getQueue().size() : -1;
     }
 
-    private void tick(ScheduledSource source) {
+    private void tick(ScheduledSource source, long ticket) {
         synchronized (source) {
+            if (ticket != source.ticket) {
+                // Cancelled after the executor took it, perhaps replaced by a newer timer
+                // run that pause and resume queued meanwhile: that one is the source's timer.
+                return;
+            }
             source.next = null;
             source.nextRunAt = null;
             if (source.paused) {
@@ -274,21 +284,37 @@ public final class SyncScheduler implements AutoCloseable {
         return source.window.contains(LocalTime.ofInstant(clock.instant(), clock.getZone()));
     }
 
-    /** The interval after a success or a skip; after failures, a doubling bounded wait. */
+    /**
+     * The interval after a success or a skip; after failures, a doubling bounded wait, and
+     * never less than the source asked for with {@code Retry-After} (up to
+     * {@link #RETRY_AFTER_CAP}, so that a server cannot silence a source for days).
+     */
     private Duration nextDelay(ScheduledSource source, SyncOutcome outcome) {
         if (outcome.status() != SyncOutcome.Status.FAILED) {
             source.failures = 0;
             return source.interval;
         }
         source.failures++;
-        if (!outcome.retryable()) {
-            return settings.retryMax();
+        Duration delay = outcome.retryable() ? backoff(source.failures) : settings.retryMax();
+        Duration asked = outcome.retryAfter();
+        if (asked != null) {
+            Duration honoured = asked.compareTo(RETRY_AFTER_CAP) > 0 ? RETRY_AFTER_CAP : asked;
+            if (honoured.compareTo(delay) > 0) {
+                LOG.info("Sync {}: the source asked to wait {} s; retry {} in {}",
+                        source.source.name(), asked.toSeconds(), source.failures, honoured);
+                return honoured;
+            }
         }
-        int doublings = Math.min(source.failures - 1, 30);
-        Duration wait = settings.retryInitial().multipliedBy(1L << doublings);
-        Duration delay = wait.compareTo(settings.retryMax()) > 0 ? settings.retryMax() : wait;
-        LOG.info("Sync {}: retry {} in {}", source.source.name(), source.failures, delay);
+        if (outcome.retryable()) {
+            LOG.info("Sync {}: retry {} in {}", source.source.name(), source.failures, delay);
+        }
         return delay;
+    }
+
+    private Duration backoff(int failures) {
+        int doublings = Math.min(failures - 1, 30);
+        Duration wait = settings.retryInitial().multipliedBy(1L << doublings);
+        return wait.compareTo(settings.retryMax()) > 0 ? settings.retryMax() : wait;
     }
 
     /**
@@ -301,8 +327,9 @@ public final class SyncScheduler implements AutoCloseable {
                 return;
             }
             try {
-                source.next = source.executor.schedule(() -> tick(source), delay.toNanos(),
-                        TimeUnit.NANOSECONDS);
+                long ticket = ++source.ticket;
+                source.next = source.executor.schedule(() -> tick(source, ticket),
+                        delay.toNanos(), TimeUnit.NANOSECONDS);
                 source.nextRunAt = clock.instant().plus(delay);
             } catch (RejectedExecutionException e) {
                 LOG.debug("Sync {}: not rescheduled, executor stopped", source.source.name());
@@ -317,6 +344,9 @@ public final class SyncScheduler implements AutoCloseable {
             return false;
         }
         pending.cancel(false);
+        // A task already taken by the executor cannot be stopped by cancel(): its ticket
+        // no longer matches, so it returns without running.
+        source.ticket++;
         source.next = null;
         source.nextRunAt = null;
         return true;
@@ -377,8 +407,8 @@ public final class SyncScheduler implements AutoCloseable {
 
     /**
      * One source and its pacing. {@code failures}, {@code running} and {@code lastRun} change
-     * on its thread only; {@code paused}, {@code ticking}, {@code next} and {@code nextRunAt}
-     * change under the object's lock, as pause and resume come from other threads.
+     * on its thread only; {@code paused}, {@code ticking}, {@code next}, {@code nextRunAt} and
+     * {@code ticket} change under the object's lock, as pause and resume come from other threads.
      */
     private static final class ScheduledSource {
         final DataSource source;
@@ -395,6 +425,8 @@ public final class SyncScheduler implements AutoCloseable {
         /** The queued timer run, or null (paused, running, or stopped). */
         ScheduledFuture<?> next;
         Instant nextRunAt;
+        /** The ticket of {@code next}; a timer task with another one is stale. */
+        long ticket;
         /** Runs asked for and not finished yet (bounded by the callers waiting). */
         final Set<CompletableFuture<SyncOutcome>> waiting = ConcurrentHashMap.newKeySet();
 

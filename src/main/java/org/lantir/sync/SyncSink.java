@@ -2,6 +2,7 @@ package org.lantir.sync;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.lantir.worklist.SyncCounts;
 import org.lantir.worklist.WorklistItem;
 
@@ -28,5 +29,16 @@ public interface SyncSink {
     default SyncCounts apply(String source, List<WorklistItem> rows, boolean complete,
             Set<String> keepKeys) {
         return apply(source, rows, complete && keepKeys.isEmpty());
+    }
+
+    /**
+     * Runs {@code work} as one transaction with the writes of the sink it makes, so that a
+     * run's rows, its sync state and its event log entry are kept together or not at all
+     * (when the state store and the event log share the sink's database, as in Lantir: their
+     * writes join the transaction). This default runs {@code work} as it is, for sinks
+     * without transactions.
+     */
+    default <T> T inTransaction(Supplier<T> work) {
+        return work.get();
     }
 }

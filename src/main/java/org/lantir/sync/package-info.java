@@ -5,7 +5,8 @@
  * operation interval, plans windows with {@link org.lantir.sync.SyncWindowPlanner} (full
  * export first and on demand, then incremental with an overlap), hands the rows to a
  * {@link org.lantir.sync.SyncSink}, and records each run in the
- * {@link org.lantir.sync.SyncStateStore}, the event log and the event feed. Nothing here
- * knows SQL or DICOM.
+ * {@link org.lantir.sync.SyncStateStore}, the event log ({@link org.lantir.sync.SyncHistory})
+ * and the event feed; the rows, the state and the log entry of a run are one transaction of
+ * the sink. Nothing here knows SQL or DICOM.
  */
 package org.lantir.sync;

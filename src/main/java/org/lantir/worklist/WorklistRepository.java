@@ -81,4 +81,14 @@ public interface WorklistRepository {
             return work.get();
         }
     }
+
+    /**
+     * Runs {@code action} once the transaction this thread is in ({@link #inTransaction}) has
+     * committed, and not at all when it rolls back; at once outside a transaction. For telling
+     * others about a change only when they can read it. This default runs it at once: enough
+     * for a store whose changes are visible as they are made.
+     */
+    default void afterCommit(Runnable action) {
+        action.run();
+    }
 }

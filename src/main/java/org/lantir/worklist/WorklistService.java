@@ -36,6 +36,7 @@ public final class WorklistService {
     private final EventFeed events;
     private final Clock clock;
     private final MppsProcessor mpps;
+    private final PossibleDuplicates duplicates;
     /** Replaced whole, never changed: a reader takes it once per call. */
     private volatile Tuning tuning;
 
@@ -65,6 +66,7 @@ public final class WorklistService {
         this.tuning = Tuning.of(Objects.requireNonNull(settings), worklist);
         this.mpps = new MppsProcessor(mppsStore, worklist, events,
                 () -> tuning.minter(), clock);
+        this.duplicates = new PossibleDuplicates(worklist, eventLog, clock);
     }
 
     public WorklistSettings settings() {
@@ -226,6 +228,9 @@ public final class WorklistService {
      * count as updated. Reading, adopting and upserting are one transaction
      * ({@link WorklistRepository#inTransaction}).
      *
+     * <p>A row that another source already has for the same participant and date is kept and
+     * flagged once in the event log as a possible duplicate ({@link PossibleDuplicates}).
+     *
      * @throws IllegalArgumentException when a row has no source key or two share one, or a
      *         comment is over the LT limit ({@link LongText}); nothing is stored then
      */
@@ -246,8 +251,11 @@ public final class WorklistService {
         LOG.info("Sync {}: {} added, {} updated, {} unchanged, {} removed", source,
                 counts.added(), counts.updated(), counts.unchanged(), counts.removed());
         if (counts.added() + counts.updated() + counts.removed() > 0) {
-            events.publish(new LantirEvent.WorklistChanged(clock.instant(), "sync:" + source,
-                    counts.added(), counts.updated(), counts.removed()));
+            // Inside a sync run's transaction the rows are not readable yet: tell at commit.
+            LantirEvent.WorklistChanged changed = new LantirEvent.WorklistChanged(
+                    clock.instant(), "sync:" + source, counts.added(), counts.updated(),
+                    counts.removed());
+            worklist.afterCommit(() -> events.publish(changed));
         }
         return counts;
     }
@@ -270,6 +278,7 @@ public final class WorklistService {
                     row.sourceKey())));
         }
         SyncCounts counts = worklist.applySync(source, prepared, complete);
+        duplicates.flag(source, prepared, stored);
 
         List<Long> adoptedIds = adopted.values().stream().map(WorklistItem::id).toList();
         return new SyncResult(countAsUpdated(counts, adoptedIds.size()), adoptedIds);

@@ -65,6 +65,34 @@ class BenchCommandTest {
     }
 
     @Test
+    void syncCyclesRunAgainstALocalRedcapAndReportTheHeapAtEachCheckpoint() throws Exception {
+        int exit = bench("--sync-cycles", "40", "--sync-sessions", "30", "--checkpoint-every",
+                "20", "--db", dir.resolve("sync.db").toString(), "--json");
+
+        assertThat(exit).as("exit code; stderr: %s", err).isZero();
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(report.path("cycles").asInt()).isEqualTo(40);
+        assertThat(report.path("failedRuns").asInt()).isZero();
+        List<Integer> cycles = new ArrayList<>();
+        for (JsonNode checkpoint : report.path("checkpoints")) {
+            cycles.add(checkpoint.path("cycle").asInt());
+            assertThat(checkpoint.path("worklistRows").asInt()).isEqualTo(30);
+            assertThat(checkpoint.path("heapMb").asDouble()).isPositive();
+            // Four changes in 40 cycles, the quiet runs between them folded.
+            assertThat(checkpoint.path("syncEntries").asInt()).isBetween(2, 12);
+        }
+        assertThat(cycles).containsExactly(20, 40);
+        assertThat(report.path("heapRatio").asDouble()).isPositive();
+        assertThat(dir.resolve("sync.db")).doesNotExist();
+    }
+
+    @Test
+    void syncCyclesBelowOneAreAUsageError() throws Exception {
+        assertThat(bench("--sync-cycles", "-5")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--sync-cycles");
+    }
+
+    @Test
     void benchDeletesItsDatabaseUnlessAskedToKeepIt() throws Exception {
         Path deleted = dir.resolve("deleted.db");
         Path kept = dir.resolve("kept.db");

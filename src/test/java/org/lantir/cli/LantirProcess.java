@@ -119,6 +119,21 @@ final class LantirProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Kills the process with SIGKILL ({@code kill -9}): no shutdown hook runs, nothing is
+     * flushed or closed, as when the machine's OOM killer or a person ends it.
+     */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            throw new AssertionError("lantir did not end on SIGKILL");
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {

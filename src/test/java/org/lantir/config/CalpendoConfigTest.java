@@ -137,6 +137,28 @@ class CalpendoConfigTest {
                 .hasMessageContaining("names no patient_id");
     }
 
+    /** The file writer keeps an empty field_mapping; reading it back must not fail. */
+    @Test
+    void aSourceWithoutAMappingSurvivesASaveAndALoad() throws Exception {
+        LantirConfig config = load("""
+                {"data_sources": [{"name": "cal", "type": "calpendo",
+                    "config": {"base_url": "https://calpendo.example.org",
+                               "resources": ["3T Diagnostic"]}}]}
+                """);
+
+        LantirConfig again = load(ConfigLoader.toJson(config));
+
+        assertThat(again.dataSources()).singleElement().extracting(
+                org.lantir.config.DataSourceConfig::name).isEqualTo("cal");
+        assertThatThrownBy(() -> load("""
+                {"data_sources": [{"name": "cal", "type": "calpendo", "field_mapping": {},
+                    "config": {"base_url": "https://calpendo.example.org",
+                               "resources": ["3T Diagnostic"],
+                               "field_mapping": {"accession_number": "id"}}}]}
+                """)).hasMessageContaining("data_sources[0].config.field_mapping: names no "
+                        + "patient_id");
+    }
+
     @Test
     void plainHttpIsRefusedBeyondThisMachine() throws Exception {
         String json = PYLANTIR_EXAMPLE.formatted("", "")

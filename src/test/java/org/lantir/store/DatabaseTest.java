@@ -134,6 +134,43 @@ class DatabaseTest {
     }
 
     @Test
+    void workAfterACommitRunsOnlyOnceTheOutermostTransactionCommitted() {
+        try (Database db = Database.open(dir.resolve("w.db"))) {
+            SqliteWorklistRepository repository = new SqliteWorklistRepository(db);
+            List<Integer> seenAfterCommit = new java.util.ArrayList<>();
+
+            db.inTransaction(c -> {
+                repository.insert(TestItems.full());
+                // Joins the outer transaction: its row is not committed when it returns.
+                db.inTransaction(inner -> {
+                    db.afterCommit(() -> seenAfterCommit.add(repository.find(
+                            WorklistFilter.all()).size()));
+                    return null;
+                });
+                assertThat(seenAfterCommit).isEmpty();
+                return null;
+            });
+
+            assertThat(seenAfterCommit).containsExactly(1);
+        }
+    }
+
+    @Test
+    void workAfterACommitIsDroppedWhenTheTransactionRollsBack() {
+        try (Database db = Database.open(dir.resolve("w.db"))) {
+            List<String> ran = new java.util.ArrayList<>();
+
+            assertThatThrownBy(() -> db.inTransaction(c -> {
+                db.afterCommit(() -> ran.add("told"));
+                throw new IllegalStateException("boom");
+            })).hasMessage("boom");
+            db.afterCommit(() -> ran.add("outside a transaction: at once"));
+
+            assertThat(ran).containsExactly("outside a transaction: at once");
+        }
+    }
+
+    @Test
     void aReadInsideATransactionSeesItsOwnWrites() {
         try (Database db = Database.open(dir.resolve("w.db"))) {
             SqliteWorklistRepository repository = new SqliteWorklistRepository(db);

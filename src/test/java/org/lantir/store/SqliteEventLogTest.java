@@ -1,6 +1,7 @@
 package org.lantir.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -165,6 +166,62 @@ class SqliteEventLogTest {
             assertThat(log.recentOfKind("MPPS_", null, 100))
                     .isEqualTo(filteringDefault.recentOfKind("MPPS_", null, 100))
                     .hasSize(10);
+        }
+    }
+
+    @Test
+    void replaceRewritesAnEntryInPlace() {
+        try (Database db = Database.open(dir.resolve("w.db"), clock)) {
+            SqliteEventLog log = new SqliteEventLog(db);
+            Instant t0 = clock.instant();
+            EventRecord first = log.append(EventRecord.of(t0, "SYNC_SUCCEEDED", "s", null,
+                    null, "one run"));
+            EventRecord other = log.append(EventRecord.of(t0.plusSeconds(1), "MPPS_CREATED",
+                    "MRI", "2.25.1", null, "IN PROGRESS"));
+
+            EventRecord replaced = log.replace(new EventRecord(first.id(), t0.plusSeconds(60),
+                    "SYNC_SUCCEEDED", "s", null, null, "two runs"));
+
+            assertThat(replaced.id()).isEqualTo(first.id());
+            assertThat(log.recent(10)).containsExactly(replaced, other);
+            assertThatThrownBy(() -> log.replace(new EventRecord(999L, t0, "X", null, null,
+                    null, null))).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> log.replace(EventRecord.of(t0, "X", null, null, null,
+                    null))).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void removeOlderThanTakesOnlyOldEventsOfTheKind() {
+        try (Database db = Database.open(dir.resolve("w.db"), clock)) {
+            SqliteEventLog log = new SqliteEventLog(db);
+            Instant t0 = clock.instant();
+            log.append(EventRecord.of(t0, "SYNC_FAILED", "s", null, null, "old run"));
+            EventRecord oldMpps = log.append(EventRecord.of(t0, "MPPS_CREATED", "MRI", "2.25.1",
+                    null, "old step"));
+            EventRecord newRun = log.append(EventRecord.of(t0.plusSeconds(10), "SYNC_SUCCEEDED",
+                    "s", null, null, "new run"));
+            // SQLite's LIKE would take '_' as any character: this kind must stay.
+            EventRecord lookalike = log.append(EventRecord.of(t0, "SYNCXSUCCEEDED", "s", null,
+                    null, "not a run"));
+
+            int removed = log.removeOlderThan("SYNC_", t0.plusSeconds(10));
+
+            assertThat(removed).isEqualTo(1);
+            assertThat(log.recent(10)).containsExactlyInAnyOrder(oldMpps, newRun, lookalike);
+        }
+    }
+
+    @Test
+    void containsFindsAnEventByKindAndSubject() {
+        try (Database db = Database.open(dir.resolve("w.db"), clock)) {
+            SqliteEventLog log = new SqliteEventLog(db);
+            log.append(EventRecord.of(clock.instant(), "WORKLIST_POSSIBLE_DUPLICATE", "a+b",
+                    "rows 3+7", 7L, "Rows 3 and 7"));
+
+            assertThat(log.contains("WORKLIST_POSSIBLE_DUPLICATE", "rows 3+7")).isTrue();
+            assertThat(log.contains("WORKLIST_POSSIBLE_DUPLICATE", "rows 3+8")).isFalse();
+            assertThat(log.contains("MPPS_CREATED", "rows 3+7")).isFalse();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.lantir.sync;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -13,6 +14,7 @@ public final class MemoryEventLog implements EventLog {
     private final int keep;
     private final Deque<EventRecord> events = new ArrayDeque<>();
     private long appended;
+    private long replaced;
 
     public MemoryEventLog(int keep) {
         this.keep = keep;
@@ -29,6 +31,29 @@ public final class MemoryEventLog implements EventLog {
         return stored;
     }
 
+    /** Keeps the entry's place; a log that orders by time would move it (Lantir's does). */
+    @Override
+    public synchronized EventRecord replace(EventRecord event) {
+        List<EventRecord> all = new ArrayList<>(events);
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).id().equals(event.id())) {
+                all.set(i, event);
+                events.clear();
+                events.addAll(all);
+                replaced++;
+                return event;
+            }
+        }
+        throw new IllegalArgumentException("No event " + event.id() + " in the event log");
+    }
+
+    @Override
+    public synchronized int removeOlderThan(String kindPrefix, Instant before) {
+        int size = events.size();
+        events.removeIf(e -> e.kind().startsWith(kindPrefix) && e.time().isBefore(before));
+        return size - events.size();
+    }
+
     @Override
     public synchronized List<EventRecord> recent(int limit) {
         return new ArrayList<>(events).subList(0, Math.min(limit, events.size()));
@@ -36,6 +61,11 @@ public final class MemoryEventLog implements EventLog {
 
     public synchronized long appended() {
         return appended;
+    }
+
+    /** Entries rewritten in place (runs that said nothing new). */
+    public synchronized long replaced() {
+        return replaced;
     }
 
     public synchronized int retained() {

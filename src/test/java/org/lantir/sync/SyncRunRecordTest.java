@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.lantir.worklist.EventRecord;
 import org.lantir.worklist.SyncCounts;
@@ -81,5 +83,75 @@ class SyncRunRecordTest {
                 .isEmpty();
         assertThat(SyncRunRecord.fromEvent(EventRecord.of(END, "SYNC_FAILED", null, null,
                 null, "no source"))).isEmpty();
+    }
+
+    @Test
+    void skippedRowsCarryTheirReasonsAndKeysAndReadBack() {
+        Map<String, String> skips = new LinkedHashMap<>();
+        skips.put("4:1", "scheduled date is not YYYY-MM-DD or YYYYMMDD");
+        skips.put("7:2", "scheduled time is not HH:MM");
+        skips.put("9:1", "scheduled date is not YYYY-MM-DD or YYYYMMDD");
+        SyncRunRecord run = SyncRunRecord.succeeded("main_redcap", START, END,
+                SyncWindow.full(START), new SyncCounts(4, 0, 0, 0), skips);
+
+        EventRecord event = run.toEvent();
+
+        assertThat(event.message()).isEqualTo("full export: 4 added, 0 updated, 0 unchanged, "
+                + "0 removed, 3 skipped (scheduled date is not YYYY-MM-DD or YYYYMMDD: 4:1, "
+                + "9:1; scheduled time is not HH:MM: 7:2); took 1.204 s");
+        SyncRunRecord read = SyncRunRecord.fromEvent(event).orElseThrow();
+        assertThat(read).isEqualTo(run);
+        assertThat(read.skipped()).isEqualTo(3);
+        assertThat(read.skipReasons()).startsWith("scheduled date");
+    }
+
+    @Test
+    void anEntryForSeveralRunsSaysHowManyAndSinceWhenAndReadsBack() {
+        SyncWindow window = SyncWindow.incremental(START.minusSeconds(360), START);
+        SyncRunRecord first = SyncRunRecord.succeeded("s", START, END, window,
+                new SyncCounts(0, 0, 5, 0), 0);
+        Instant later = END.plusSeconds(3600);
+        SyncRunRecord last = SyncRunRecord.succeeded("s", later.minusMillis(80), later,
+                SyncWindow.incremental(later.minusSeconds(360), later),
+                new SyncCounts(0, 0, 5, 0), 0);
+
+        SyncRunRecord folded = first.followedBy(last).followedBy(last);
+
+        assertThat(folded.runs()).isEqualTo(3);
+        assertThat(folded.firstEnded()).isEqualTo(END);
+        assertThat(folded.ended()).isEqualTo(later);
+        assertThat(folded.toEvent().message()).endsWith("; took 0.080 s; 3 runs like this "
+                + "since 2025-03-10T15:00:01.204Z");
+        assertThat(SyncRunRecord.fromEvent(folded.toEvent())).contains(folded);
+    }
+
+    @Test
+    void onlyRunsThatSayNothingNewRepeatAnEntry() {
+        SyncWindow changes = SyncWindow.incremental(START.minusSeconds(360), START);
+        SyncRunRecord quiet = SyncRunRecord.succeeded("s", START, END, changes,
+                new SyncCounts(0, 0, 5, 0), 0);
+        SyncRunRecord updated = SyncRunRecord.succeeded("s", START, END, changes,
+                new SyncCounts(0, 1, 4, 0), 0);
+        SyncRunRecord skipped = SyncRunRecord.succeeded("s", START, END, changes,
+                new SyncCounts(0, 0, 5, 0), Map.of("4:1", "no study ID"));
+        SyncRunRecord full = SyncRunRecord.succeeded("s", START, END, SyncWindow.full(START),
+                new SyncCounts(0, 0, 5, 0), 0);
+        SyncRunRecord down = SyncRunRecord.failed("s", START, END, changes, "HTTP 503");
+        SyncRunRecord downAgain = SyncRunRecord.failed("s", START, END, SyncWindow.incremental(
+                START.minusSeconds(720), START), "HTTP 503");
+        SyncRunRecord refused = SyncRunRecord.failed("s", START, END, changes, "HTTP 403");
+        SyncRunRecord otherSource = SyncRunRecord.succeeded("t", START, END, changes,
+                new SyncCounts(0, 0, 5, 0), 0);
+
+        assertThat(quiet.repeatedBy(quiet)).isTrue();
+        assertThat(down.repeatedBy(downAgain)).isTrue();
+        assertThat(quiet.repeatedBy(updated)).isFalse();
+        assertThat(updated.repeatedBy(quiet)).isFalse();
+        assertThat(quiet.repeatedBy(skipped)).isFalse();
+        assertThat(quiet.repeatedBy(full)).isFalse();
+        assertThat(full.repeatedBy(quiet)).isFalse();
+        assertThat(down.repeatedBy(refused)).isFalse();
+        assertThat(quiet.repeatedBy(down)).isFalse();
+        assertThat(quiet.repeatedBy(otherSource)).isFalse();
     }
 }

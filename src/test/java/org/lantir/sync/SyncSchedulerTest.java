@@ -252,6 +252,58 @@ class SyncSchedulerTest {
         assertThat(manual.nextDelay()).isEqualTo(INTERVAL);
     }
 
+    @Test
+    void aRateLimitsRetryAfterIsHonouredBeforeTheBackoff() throws Exception {
+        addSource(OperationInterval.ALL_DAY, RedcapEmulator.TOKEN);
+        scheduler.start();
+        manual.runNext();
+        redcap.fault(RedcapEmulator.Fault.TOO_MANY_REQUESTS);
+
+        manual.runNext();
+
+        // The back-off alone would try again after 15 s; the server asked for 120 s.
+        assertThat(manual.nextDelay()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(scheduler.status(NAME).nextRun()).isEqualTo(clock.instant()
+                .plusSeconds(120));
+        assertThat(states.load(NAME).orElseThrow().lastError()).contains("HTTP 429")
+                .contains("it asks to wait 120 s");
+        redcap.fault(RedcapEmulator.Fault.NONE);
+        manual.runNext();
+        assertThat(manual.nextDelay()).isEqualTo(INTERVAL);
+    }
+
+    @Test
+    void aRetryAfterIsCappedAndALongerBackoffStays() {
+        scheduler.add(new AskingToWait(Duration.ofHours(5), true), INTERVAL,
+                OperationInterval.ALL_DAY);
+        scheduler.add(new AskingToWait(Duration.ofSeconds(30), false), INTERVAL,
+                OperationInterval.ALL_DAY);
+        scheduler.start();
+
+        manual.runNext();
+        manual.runNext();
+
+        assertThat(scheduler.status("wait_PT5H").nextRun()).isEqualTo(clock.instant()
+                .plus(SyncScheduler.RETRY_AFTER_CAP));
+        // A refusal waits the longest back-off, longer than the 30 s asked for.
+        assertThat(scheduler.status("wait_PT30S").nextRun()).isEqualTo(clock.instant()
+                .plus(SETTINGS.retryMax()));
+    }
+
+    /** A source whose server always answers "not now, come back in {@code wait}". */
+    private record AskingToWait(Duration asked, boolean retryable) implements DataSource {
+
+        @Override
+        public String name() {
+            return "wait_" + asked;
+        }
+
+        @Override
+        public FetchResult fetch(SyncWindow window) throws SourceException {
+            throw new SourceException("busy (HTTP 429)", retryable, asked, null);
+        }
+    }
+
     /** Asks for a run and steps the scheduler until it has run (skipping due ticks). */
     private SyncOutcome runOnDemand(boolean full) throws Exception {
         var future = scheduler.syncNow(NAME, full);

@@ -12,17 +12,15 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -49,6 +47,7 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.lantir.sync.RetryAfter;
 import org.lantir.sync.SourceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,11 +102,27 @@ final class CalpendoClient implements AutoCloseable {
                 .disableAuthCaching()
                 .setUserAgent("Lantir")
                 .build();
-        this.deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "calpendo-deadlines");
+        this.deadlines = deadlineThread("calpendo-deadlines");
+    }
+
+    /** Deadlines waiting in the timer's queue; for leak checks. */
+    int pendingDeadlines() {
+        return ((ScheduledThreadPoolExecutor) deadlines).getQueue().size();
+    }
+
+    /**
+     * One daemon thread for the answers' deadlines. A deadline cancelled by its answer leaves
+     * the queue at once: kept until it was due (minutes), each would hold its request, and a
+     * source that syncs often would pile up thousands of them.
+     */
+    private static ScheduledExecutorService deadlineThread(String name) {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, name);
             thread.setDaemon(true);
             return thread;
         });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 
     /** What a request asked for, to name it in failure reasons and pick status rules. */
@@ -275,12 +290,15 @@ final class CalpendoClient implements AutoCloseable {
                     + ": the account may not read bookings", false);
         }
         if (status == 429) {
+            Duration wait = retryAfter(response);
             return new SourceException(this + " asked Lantir to slow down " + http
-                    + retryAfter(response), true);
+                    + RetryAfter.words(wait), true, wait, null);
         }
         if (status >= 500 || status == 408) {
+            // A 503 may say when the server is back (RFC 9110 §15.6.4).
+            Duration wait = status == 503 ? retryAfter(response) : null;
             return new SourceException(this + " answered " + ask.words + " with a server "
-                    + "error " + http, true);
+                    + "error " + http + RetryAfter.words(wait), true, wait, null);
         }
         if (status >= 300 && status < 400) {
             return new SourceException(this + " sent " + ask.words + " elsewhere " + http
@@ -295,23 +313,10 @@ final class CalpendoClient implements AutoCloseable {
                 + http + (ask == Ask.LIST ? "; check resources and status_filter" : ""), false);
     }
 
-    /** "; it asks to wait 120 s" from a Retry-After of seconds or of an HTTP date. */
-    private static String retryAfter(ClassicHttpResponse response) {
+    /** The wait a 429 or 503 asks for in its {@code Retry-After}, or null. */
+    private static Duration retryAfter(ClassicHttpResponse response) {
         Header header = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
-        if (header == null || header.getValue() == null) {
-            return "";
-        }
-        String value = header.getValue().trim();
-        if (value.matches("\\d{1,9}")) {
-            return "; it asks to wait " + Long.parseLong(value) + " s";
-        }
-        try {
-            ZonedDateTime until = ZonedDateTime.parse(value,
-                    DateTimeFormatter.RFC_1123_DATE_TIME);
-            return "; it asks to wait until " + until.toInstant();
-        } catch (DateTimeParseException e) {
-            return "";
-        }
+        return header == null ? null : RetryAfter.parse(header.getValue(), Instant.now());
     }
 
     private static String contentType(ClassicHttpResponse response) {

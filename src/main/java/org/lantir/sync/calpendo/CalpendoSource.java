@@ -137,7 +137,7 @@ public final class CalpendoSource implements DataSource {
         List<Fetched> fetched = fetchAll(listed);
 
         List<WorklistItem> rows = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
         int gone = 0;
         for (Fetched booking : fetched) {
             gone += map(booking, rows, skipped) ? 0 : 1;
@@ -145,7 +145,7 @@ public final class CalpendoSource implements DataSource {
         LOG.debug("{}: {} listed, {} rows, {} skipped, {} gone, {} without a row", this,
                 listed.size(), rows.size(), skipped.size(), gone,
                 listed.size() - rows.size() - skipped.size() - gone);
-        return new FetchResult(rows, true, skipped);
+        return new FetchResult(rows, true, List.copyOf(skipped.keySet()), skipped);
     }
 
     @Override
@@ -164,7 +164,8 @@ public final class CalpendoSource implements DataSource {
     }
 
     /** @return false when the booking was gone */
-    private boolean map(Fetched fetched, List<WorklistItem> rows, List<String> skipped) {
+    private boolean map(Fetched fetched, List<WorklistItem> rows,
+            Map<String, String> skipped) {
         long id = fetched.listed().id();
         if (fetched.detail() == null) {
             LOG.info("{}: booking {} was deleted after it was listed (HTTP 404 on its "
@@ -176,14 +177,14 @@ public final class CalpendoSource implements DataSource {
             booking = Booking.of(id, fetched.detail(), settings.zone());
         } catch (Booking.UnreadableTimes e) {
             LOG.warn("{}: booking {} skipped: {}", this, id, e.getMessage());
-            skipped.add(Long.toString(id));
+            skipped.put(Long.toString(id), e.getMessage());
             return true;
         }
         CalpendoRowMapper.Outcome outcome = mapper.map(booking, fetched.operator());
         if (outcome instanceof CalpendoRowMapper.Row row) {
             rows.add(row.item());
-        } else if (outcome instanceof CalpendoRowMapper.Skipped) {
-            skipped.add(booking.key());
+        } else if (outcome instanceof CalpendoRowMapper.Skipped skip) {
+            skipped.put(booking.key(), skip.why());
         }
         return true;
     }

@@ -6,15 +6,26 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -23,11 +34,17 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.MalformedChunkCodingException;
 import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
+import org.lantir.sync.RetryAfter;
 import org.lantir.sync.SourceException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +53,14 @@ import org.slf4j.LoggerFactory;
  * A client of the REDCap API: form-encoded POSTs with {@code format=json} and
  * {@code returnFormat=json}, arrays sent as {@code fields[0]}, {@code fields[1]}, ... (as
  * PyCap does). Success is HTTP 200 with the expected JSON shape; anything else becomes a
- * {@link SourceException} whose reason names the server and the problem, never the token and
- * never record contents. Not thread-safe: one scheduler thread uses it.
+ * {@link SourceException} whose reason names the server and the problem in plain words (refused
+ * connection, unknown host, failed TLS handshake, refused token, missing API, rate limit with
+ * its {@code Retry-After}, server error, a body cut short, not JSON or malformed, a timeout),
+ * never the token and never record contents. Not thread-safe: one scheduler thread uses it.
+ *
+ * <p>Each answer must start within the read timeout, keep coming without a longer pause, and
+ * be complete within {@link #DEADLINE_READ_TIMEOUTS} read timeouts, so that a server that
+ * trickles bytes for minutes cannot hold a sync.
  */
 public final class RedcapClient implements AutoCloseable {
 
@@ -49,18 +72,27 @@ public final class RedcapClient implements AutoCloseable {
     private static final int ERROR_PREFIX_BYTES = 4096;
     /** Enough for the parser's first reads, so a body that is not JSON can be quoted. */
     private static final int MARK_LIMIT = 65_536;
+    /** How many read timeouts a whole answer may take. */
+    static final int DEADLINE_READ_TIMEOUTS = 4;
 
     private final RedcapEndpoint endpoint;
     private final CloseableHttpClient http;
-    private volatile HttpPost inFlight;
+    private final ScheduledExecutorService deadlines;
+    private volatile Call inFlight;
     private volatile boolean closed;
 
     public RedcapClient(RedcapEndpoint endpoint) {
+        this(endpoint, SystemDefaultDnsResolver.INSTANCE);
+    }
+
+    /** @param dns how host names are resolved (tests resolve none, to stay off the network) */
+    RedcapClient(RedcapEndpoint endpoint, DnsResolver dns) {
         this.endpoint = endpoint;
         Timeout connect = Timeout.of(endpoint.connectTimeout());
         Timeout read = Timeout.of(endpoint.readTimeout());
         this.http = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(dns)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(connect).setSocketTimeout(read).build())
                         .setMaxConnTotal(2).setMaxConnPerRoute(2).build())
@@ -71,6 +103,27 @@ public final class RedcapClient implements AutoCloseable {
                 .disableRedirectHandling()
                 .setUserAgent("Lantir")
                 .build();
+        this.deadlines = deadlineThread("redcap-deadlines");
+    }
+
+    /** Deadlines waiting in the timer's queue; for leak checks. */
+    int pendingDeadlines() {
+        return ((ScheduledThreadPoolExecutor) deadlines).getQueue().size();
+    }
+
+    /**
+     * One daemon thread for the answers' deadlines. A deadline cancelled by its answer leaves
+     * the queue at once: kept until it was due (minutes), each would hold its request, and a
+     * source that syncs often would pile up thousands of them.
+     */
+    private static ScheduledExecutorService deadlineThread(String name) {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 
     /** The project's data dictionary, in dictionary order ({@code content=metadata}). */
@@ -122,11 +175,12 @@ public final class RedcapClient implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        HttpPost request = inFlight;
-        if (request != null) {
-            request.cancel();
+        Call call = inFlight;
+        if (call != null) {
+            call.request.cancel();
         }
         http.close(CloseMode.IMMEDIATE);
+        deadlines.shutdownNow();
     }
 
     @Override
@@ -145,25 +199,42 @@ public final class RedcapClient implements AutoCloseable {
 
     private <T> T execute(String content, List<NameValuePair> params, BodyReader<T> reader)
             throws SourceException {
+        if (closed) {
+            throw new SourceException(this + " request stopped", true);
+        }
         HttpPost post = new HttpPost(endpoint.url());
         post.setEntity(new UrlEncodedFormEntity(form(content, params), StandardCharsets.UTF_8));
-        inFlight = post;
+        Call call = new Call(post);
+        inFlight = call;
+        ScheduledFuture<?> deadline = scheduleDeadline(call);
         try {
             LOG.debug("{}: POST content={}", this, content);
             return http.execute(post, response -> read(response, content, reader));
         } catch (Failure e) {
             throw e.reason;
-        } catch (ConnectTimeoutException e) {
-            throw failure("could not connect within " + seconds(endpoint.connectTimeout()), e);
-        } catch (SocketTimeoutException e) {
-            throw failure("did not answer within " + seconds(endpoint.readTimeout())
-                    + " (read timeout)", e);
         } catch (IOException e) {
-            throw failure(closed || e instanceof InterruptedIOException ? "request stopped"
-                    : "could not be reached: " + Redaction.describe(e, endpoint.token()), e);
+            throw failure(content, call, e);
         } finally {
+            if (deadline != null) {
+                deadline.cancel(false);
+            }
             inFlight = null;
         }
+    }
+
+    private ScheduledFuture<?> scheduleDeadline(Call call) {
+        try {
+            return deadlines.schedule(call::expire, answerDeadline().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            call.request.cancel();
+            return null;
+        }
+    }
+
+    /** The latest an answer may be complete, counted from when the request is sent. */
+    Duration answerDeadline() {
+        return endpoint.readTimeout().multipliedBy(DEADLINE_READ_TIMEOUTS);
     }
 
     private List<NameValuePair> form(String content, List<NameValuePair> params) {
@@ -182,9 +253,9 @@ public final class RedcapClient implements AutoCloseable {
             return readBody(response, content, reader);
         } catch (Failure e) {
             // Drop the connection: HttpClient would otherwise read the rest of the body.
-            HttpPost request = inFlight;
-            if (request != null) {
-                request.cancel();
+            Call call = inFlight;
+            if (call != null) {
+                call.request.cancel();
             }
             throw e;
         }
@@ -197,7 +268,7 @@ public final class RedcapClient implements AutoCloseable {
         BufferedInputStream body = new BufferedInputStream(new LimitedInputStream(raw,
                 MAX_BODY_BYTES), 8192);
         if (response.getCode() != 200) {
-            throw new Failure(statusFailure(response.getCode(), prefix(body)));
+            throw new Failure(statusFailure(response, prefix(body)));
         }
         body.mark(MARK_LIMIT);
         try {
@@ -215,7 +286,8 @@ public final class RedcapClient implements AutoCloseable {
         }
     }
 
-    private SourceException statusFailure(int status, String body) {
+    private SourceException statusFailure(ClassicHttpResponse response, String body) {
+        int status = response.getCode();
         String detail = RedcapJson.errorText(body);
         detail = Redaction.clean(detail != null ? detail : body, endpoint.token());
         String suffix = detail.isEmpty() ? "" : ": " + detail;
@@ -223,10 +295,27 @@ public final class RedcapClient implements AutoCloseable {
             return new SourceException(this + " refused the API token (HTTP " + status + suffix
                     + ")", false);
         }
-        boolean retryable = status >= 500 || status == 429 || status == 408;
+        if (status == 404) {
+            return new SourceException(this + " answered with an error (HTTP 404" + suffix
+                    + "); is the API URL right?", false);
+        }
+        if (status == 429 || status == 503) {
+            Duration wait = retryAfter(response);
+            String what = status == 429 ? "asked Lantir to slow down" : "answered with a "
+                    + "server error";
+            return new SourceException(this + " " + what + " (HTTP " + status + suffix + ")"
+                    + RetryAfter.words(wait), true, wait, null);
+        }
+        boolean retryable = status >= 500 || status == 408;
         String kind = status >= 500 ? "a server error" : "an error";
         return new SourceException(this + " answered with " + kind + " (HTTP " + status
                 + suffix + ")", retryable);
+    }
+
+    /** The wait a 429 or 503 asks for in its {@code Retry-After}, or null. */
+    private static Duration retryAfter(ClassicHttpResponse response) {
+        Header header = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+        return header == null ? null : RetryAfter.parse(header.getValue(), Instant.now());
     }
 
     private SourceException shapeFailure(String content, RedcapJson.ShapeException e) {
@@ -259,10 +348,46 @@ public final class RedcapClient implements AutoCloseable {
                 + " (body not shown)", true);
     }
 
-    private SourceException failure(String what, Exception cause) {
-        SourceException e = new SourceException(this + " " + what, true);
-        LOG.debug("{}: {}", this, cause.getClass().getName());
-        return e;
+    /** A request that got no complete answer, in words that say what happened. */
+    private SourceException failure(String content, Call call, IOException e) {
+        LOG.debug("{}: content={} failed: {}", this, content, e.getClass().getName());
+        if (call.expired) {
+            return new SourceException(this + " did not finish answering content=" + content
+                    + " within " + seconds(answerDeadline()), true, e);
+        }
+        if (closed || e instanceof InterruptedIOException
+                && !(e instanceof SocketTimeoutException)) {
+            return new SourceException(this + " request stopped", true, e);
+        }
+        // A failed TLS handshake needs a person (certificate, protocol); the rest may clear.
+        return new SourceException(this + " " + reason(e), !(e instanceof SSLException), e);
+    }
+
+    private String reason(IOException e) {
+        if (e instanceof ConnectTimeoutException) {
+            return "could not connect within " + seconds(endpoint.connectTimeout());
+        }
+        if (e instanceof SocketTimeoutException) {
+            return "did not answer within " + seconds(endpoint.readTimeout())
+                    + " (read timeout)";
+        }
+        if (e instanceof UnknownHostException) {
+            return "could not be found: the host name does not resolve (DNS)";
+        }
+        if (e instanceof ConnectException) {
+            return "refused the connection (is the server up, and the API URL right?)";
+        }
+        if (e instanceof SSLException) {
+            return "failed the TLS handshake: " + Redaction.describe(e, endpoint.token());
+        }
+        if (e instanceof ConnectionClosedException
+                || e instanceof MalformedChunkCodingException) {
+            return "closed the connection before its answer was complete";
+        }
+        if (e instanceof NoHttpResponseException) {
+            return "closed the connection without answering";
+        }
+        return "could not be reached: " + Redaction.describe(e, endpoint.token());
     }
 
     private static String prefix(InputStream body) throws IOException {
@@ -270,9 +395,24 @@ public final class RedcapClient implements AutoCloseable {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    private static String seconds(java.time.Duration duration) {
+    private static String seconds(Duration duration) {
         return duration.toMillis() % 1000 == 0 ? duration.getSeconds() + " s"
                 : duration.toMillis() + " ms";
+    }
+
+    /** One request, and whether its deadline cancelled it. */
+    private static final class Call {
+        final HttpPost request;
+        volatile boolean expired;
+
+        Call(HttpPost request) {
+            this.request = request;
+        }
+
+        void expire() {
+            expired = true;
+            request.cancel();
+        }
     }
 
     /** Reads one successful answer. */

@@ -43,14 +43,18 @@ final class RedcapRowMapper {
         this.settings = settings;
     }
 
-    /** The rows of one export, and the keys of instances skipped for bad values. */
-    record Mapped(List<WorklistItem> rows, List<String> skippedKeys) {
+    /**
+     * The rows of one export, the keys of instances skipped for bad values, and why each
+     * was skipped (words that name the field, never its value).
+     */
+    record Mapped(List<WorklistItem> rows, List<String> skippedKeys,
+            Map<String, String> skipReasons) {
     }
 
     Mapped map(List<Map<String, String>> rows, String recordIdField,
             Map<WorklistField, String> fields) {
         List<WorklistItem> items = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
         for (RecordRows record : group(rows, recordIdField).values()) {
             for (Map<String, String> instance : record.instances) {
                 Row row = new Row(record, instance, fields);
@@ -60,7 +64,7 @@ final class RedcapRowMapper {
                 }
             }
         }
-        return new Mapped(items, skipped);
+        return new Mapped(items, List.copyOf(skipped.keySet()), skipped);
     }
 
     private Map<String, RecordRows> group(List<Map<String, String>> rows,
@@ -82,7 +86,7 @@ final class RedcapRowMapper {
         return records;
     }
 
-    private WorklistItem map(Row row, List<String> skipped) {
+    private WorklistItem map(Row row, Map<String, String> skipped) {
         String session = row.value(WorklistField.SESSION_ID);
         String dateText = row.value(WorklistField.SCHEDULED_START_DATE);
         String timeText = row.value(WorklistField.SCHEDULED_START_TIME);
@@ -111,10 +115,10 @@ final class RedcapRowMapper {
         return item(row, patientId, patientName(row, study, session), date, time);
     }
 
-    private WorklistItem skip(Row row, List<String> skipped, String problem) {
+    private WorklistItem skip(Row row, Map<String, String> skipped, String problem) {
         LOG.warn("REDCap source '{}': record {} instance {} skipped: {}",
                 settings.sourceName(), row.recordId(), row.instance(), problem);
-        skipped.add(row.key());
+        skipped.put(row.key(), problem);
         return null;
     }
 

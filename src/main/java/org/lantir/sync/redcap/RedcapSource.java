@@ -150,7 +150,8 @@ public final class RedcapSource implements DataSource {
                 settings.fields().resolve(present));
         LOG.debug("REDCap source '{}': {} rows exported, {} mapped, {} skipped", name(),
                 rows.size(), mapped.rows().size(), mapped.skippedKeys().size());
-        return new FetchResult(mapped.rows(), window.full(), mapped.skippedKeys());
+        return new FetchResult(mapped.rows(), window.full(), mapped.skippedKeys(),
+                mapped.skipReasons());
     }
 
     @Override

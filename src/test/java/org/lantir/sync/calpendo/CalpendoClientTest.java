@@ -129,6 +129,11 @@ class CalpendoClientTest {
     void tooManyRequestsSaysHowLongToWait() {
         assertFailure(Target.LIST, Fault.of(Fault.Kind.RETRY_AFTER), "asked Lantir to slow "
                 + "down (HTTP 429); it asks to wait 120 s", true);
+
+        // The scheduler waits that long before the next run.
+        assertThatThrownBy(() -> client.bookings(LIST)).isInstanceOf(SourceException.class)
+                .satisfies(e -> assertThat(((SourceException) e).retryAfter())
+                        .isEqualTo(Duration.ofSeconds(120)));
     }
 
     @Test
@@ -263,6 +268,16 @@ class CalpendoClientTest {
             tls.close();
             server.get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** Each answer's deadline leaves the timer with it, not minutes later. */
+    @Test
+    void answeredRequestsLeaveNoDeadlineBehind() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            client.booking(48211);
+        }
+
+        assertThat(client.pendingDeadlines()).isZero();
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lantir.sync.LogCapture;
 import org.lantir.sync.SyncOutcome;
+import org.lantir.sync.SyncState;
 import org.lantir.sync.calpendo.CalpendoEmulator.Fault;
 import org.lantir.sync.calpendo.CalpendoEmulator.Target;
 import org.lantir.worklist.EventRecord;
@@ -216,6 +217,8 @@ class CalpendoSyncTest {
             String reason) throws Exception {
         succeeded(sync.run());
         List<WorklistItem> before = sync.rows();
+        SyncState good = sync.states.load(CalpendoSync.SOURCE).orElseThrow();
+        sync.clock.advance(Duration.ofMinutes(5));
         calpendo.bookings().setStatus(48211, "Cancelled");
         calpendo.bookings().move(48212, LocalDateTime.of(2026, 3, 9, 8, 0),
                 LocalDateTime.of(2026, 3, 9, 9, 0));
@@ -228,6 +231,9 @@ class CalpendoSyncTest {
         assertThat(outcome.error()).startsWith("Calpendo " + calpendo.baseUrl())
                 .contains(reason);
         assertUnchanged(before);
+        SyncState failed = sync.states.load(CalpendoSync.SOURCE).orElseThrow();
+        assertThat(failed.lastWindowEnd()).isEqualTo(good.lastWindowEnd());
+        assertThat(failed.lastError()).isEqualTo(outcome.error());
         // The run's log line (SyncRunRecord) carries the reason among its window and timing.
         assertThat(sync.events()).extracting(EventRecord::message)
                 .anySatisfy(message -> assertThat(message).contains(outcome.error()));

@@ -3,10 +3,14 @@ package org.lantir.sync.redcap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -14,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.DnsResolver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +125,121 @@ class RedcapClientTest {
     }
 
     @Test
+    void aProxyAskingForItsOwnLoginNeedsAPerson() {
+        redcap.fault(Fault.UNAUTHORIZED);
+
+        assertThatThrownBy(client::exportMetadata)
+                .hasMessageContaining("refused the API token (HTTP 401: 401 Authorization "
+                        + "Required)")
+                .satisfies(e -> assertThat(((SourceException) e).retryable()).isFalse());
+    }
+
+    @Test
+    void aRateLimitSaysHowLongItAsksToWait() {
+        redcap.fault(Fault.TOO_MANY_REQUESTS);
+
+        assertThatThrownBy(client::exportMetadata).isInstanceOf(SourceException.class)
+                .hasMessageContaining("asked Lantir to slow down (HTTP 429: Too Many Requests)"
+                        + "; it asks to wait 120 s")
+                .satisfies(e -> {
+                    assertThat(((SourceException) e).retryable()).isTrue();
+                    assertThat(((SourceException) e).retryAfter())
+                            .isEqualTo(Duration.ofSeconds(120));
+                });
+    }
+
+    @Test
+    void maintenanceSaysWhenItEnds() {
+        redcap.fault(Fault.UNAVAILABLE);
+
+        assertThatThrownBy(client::exportMetadata).isInstanceOf(SourceException.class)
+                .hasMessageContaining("a server error (HTTP 503: Service Unavailable Down for "
+                        + "maintenance.); it asks to wait 300 s")
+                .satisfies(e -> assertThat(((SourceException) e).retryAfter())
+                        .isEqualTo(Duration.ofSeconds(300)));
+    }
+
+    @Test
+    void anAnswerCutShortIsAFailure() {
+        redcap.fault(Fault.TRUNCATED);
+
+        assertThatThrownBy(() -> client.exportRecords(List.of("record_id"), null, null))
+                .hasMessageContaining("closed the connection before its answer was complete")
+                .hasMessageNotContaining("cpip")
+                .satisfies(e -> assertThat(((SourceException) e).retryable()).isTrue());
+    }
+
+    /** Every byte comes within the read timeout, but the answer would take minutes. */
+    @Test
+    void aServerThatTricklesItsAnswerMeetsTheDeadline() {
+        redcap.trickleDelay(Duration.ofMillis(50));
+        redcap.fault(Fault.TRICKLE);
+        RedcapClient impatient = client(redcap.apiUrl(), RedcapEmulator.TOKEN,
+                Duration.ofSeconds(1));
+        long started = System.nanoTime();
+
+        // The dictionary's thousands of bytes at 50 ms each would take minutes; the
+        // deadline is four read timeouts.
+        assertThatThrownBy(impatient::exportMetadata)
+                .hasMessageContaining("did not finish answering content=metadata within 4 s")
+                .satisfies(e -> assertThat(((SourceException) e).retryable()).isTrue());
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isLessThan(Duration.ofSeconds(15));
+        impatient.close();
+    }
+
+    /** A resolver that finds nothing: the test sends no DNS query anywhere. */
+    @Test
+    void aHostNameThatDoesNotResolveIsAnOutage() {
+        DnsResolver nothing = new DnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) throws UnknownHostException {
+                throw new UnknownHostException(host);
+            }
+
+            @Override
+            public String resolveCanonicalHostname(String host) throws UnknownHostException {
+                throw new UnknownHostException(host);
+            }
+        };
+        RedcapClient lost = new RedcapClient(new RedcapEndpoint(
+                URI.create("https://redcap.invalid/api/"), RedcapEmulator.TOKEN, ZONE, PATIENT,
+                PATIENT), nothing);
+
+        assertThatThrownBy(lost::exportMetadata)
+                .hasMessageContaining("REDCap https://redcap.invalid/api/ could not be found: "
+                        + "the host name does not resolve (DNS)")
+                .satisfies(e -> assertThat(((SourceException) e).retryable()).isTrue());
+        lost.close();
+    }
+
+    /** TLS spoken to a server that answers in plain HTTP: the handshake fails. */
+    @Test
+    void aFailedTlsHandshakeNeedsAPerson() throws Exception {
+        try (ServerSocket plain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
+                try (Socket peer = plain.accept()) {
+                    peer.getOutputStream().write("HTTP/1.1 400 Bad Request\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    peer.getOutputStream().flush();
+                    peer.getInputStream().read();
+                } catch (IOException e) {
+                    // The client hung up: the handshake is over.
+                }
+            });
+            RedcapClient tls = client(URI.create("https://127.0.0.1:" + plain.getLocalPort()
+                    + "/api/"), RedcapEmulator.TOKEN, PATIENT);
+
+            assertThatThrownBy(tls::exportMetadata)
+                    .hasMessageContaining("failed the TLS handshake")
+                    .hasMessageNotContaining(RedcapEmulator.TOKEN)
+                    .satisfies(e -> assertThat(((SourceException) e).retryable()).isFalse());
+            tls.close();
+            server.get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void malformedJsonIsReportedWithoutTheBody() {
         redcap.fault(Fault.MALFORMED_JSON);
 
@@ -143,6 +263,7 @@ class RedcapClientTest {
                 PATIENT);
 
         assertThatThrownBy(lost::exportMetadata).hasMessageContaining("(HTTP 404: 404 Not Found")
+                .hasMessageEndingWith("; is the API URL right?")
                 .satisfies(e -> assertThat(((SourceException) e).retryable()).isFalse());
         lost.close();
     }
@@ -157,7 +278,7 @@ class RedcapClientTest {
                     + holder.getLocalPort() + "/api/"), RedcapEmulator.TOKEN, PATIENT);
 
             assertThatThrownBy(nowhere::exportMetadata)
-                    .hasMessageContaining("could not be reached")
+                    .hasMessageContaining("refused the connection")
                     .satisfies(e -> assertThat(((SourceException) e).retryable()).isTrue());
             nowhere.close();
         }
@@ -168,6 +289,16 @@ class RedcapClientTest {
         assertThatThrownBy(() -> client.exportRecords(List.of("nope"), null, null))
                 .hasMessageContaining("HTTP 400: The following values in the parameter "
                         + "\"fields\" are not valid: 'nope'");
+    }
+
+    /** Each answer's deadline leaves the timer with it, not minutes later. */
+    @Test
+    void answeredRequestsLeaveNoDeadlineBehind() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            client.exportMetadata();
+        }
+
+        assertThat(client.pendingDeadlines()).isZero();
     }
 
     @Test
@@ -209,7 +340,8 @@ class RedcapClientTest {
                 redcap.slowDelay(Duration.ofSeconds(5));
                 // Only the slow server is to time out; every other fault must be answered.
                 RedcapClient c = client(redcap.apiUrl(), RedcapEmulator.TOKEN,
-                        fault == Fault.SLOW ? Duration.ofMillis(500) : PATIENT);
+                        fault == Fault.SLOW || fault == Fault.TRICKLE ? Duration.ofMillis(500)
+                                : PATIENT);
                 try {
                     c.exportRecords(List.of("record_id", "study_id"), null, null);
                 } catch (SourceException e) {

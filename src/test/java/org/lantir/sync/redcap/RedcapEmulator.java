@@ -73,7 +73,17 @@ public final class RedcapEmulator implements AutoCloseable {
         /** HTTP 200 with REDCap's out-of-memory text instead of JSON. */
         ERROR_TEXT,
         /** HTTP 404 with the web server's HTML page. */
-        NOT_FOUND
+        NOT_FOUND,
+        /** HTTP 401 from a proxy in front of REDCap that wants its own login. */
+        UNAUTHORIZED,
+        /** HTTP 429 with {@code Retry-After: 120}, as a rate limit answers. */
+        TOO_MANY_REQUESTS,
+        /** HTTP 503 with {@code Retry-After: 300}, as a server in maintenance answers. */
+        UNAVAILABLE,
+        /** HTTP 200, half the normal answer, then the connection drops mid-body. */
+        TRUNCATED,
+        /** The normal answer, one byte each {@link #trickleDelay}. */
+        TRICKLE
     }
 
     static {
@@ -90,8 +100,12 @@ public final class RedcapEmulator implements AutoCloseable {
     private final RedcapProject project;
     private final Deque<Request> requests = new ArrayDeque<>();
     private final AtomicInteger requestCount = new AtomicInteger();
+    private final AtomicInteger slowInFlight = new AtomicInteger();
     private volatile Fault fault = Fault.NONE;
+    /** The content the fault applies to, or null for every request. */
+    private volatile String faultContent;
     private volatile Duration slowDelay = Duration.ofSeconds(30);
+    private volatile Duration trickleDelay = Duration.ofMillis(50);
     private volatile LocalDateTime now = DEFAULT_NOW;
 
     private RedcapEmulator(RedcapProject project) throws IOException {
@@ -125,10 +139,25 @@ public final class RedcapEmulator implements AutoCloseable {
 
     public void fault(Fault newFault) {
         this.fault = newFault;
+        this.faultContent = null;
+    }
+
+    /**
+     * A fault for requests of one {@code content} only (e.g. {@code record}: the data
+     * dictionary comes, then the export fails); the others are answered normally.
+     */
+    public void fault(Fault newFault, String content) {
+        this.fault = newFault;
+        this.faultContent = content;
     }
 
     public void slowDelay(Duration delay) {
         this.slowDelay = delay;
+    }
+
+    /** The pause between two bytes of an answer under {@link Fault#TRICKLE}. */
+    public void trickleDelay(Duration delay) {
+        this.trickleDelay = delay;
     }
 
     public RedcapProject project() {
@@ -143,6 +172,11 @@ public final class RedcapEmulator implements AutoCloseable {
     /** How many requests were received since start (or the last clear). */
     public int requestCount() {
         return requestCount.get();
+    }
+
+    /** Requests the {@link Fault#SLOW} fault is holding now. */
+    public int slowInFlight() {
+        return slowInFlight.get();
     }
 
     public synchronized void clearRequests() {
@@ -167,21 +201,41 @@ public final class RedcapEmulator implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+        try {
             List<Map.Entry<String, String>> params = formParams(exchange);
             record(new Request(exchange.getRequestMethod(),
                     exchange.getRequestURI().getPath(), params));
             Answer answer = answer(exchange, params);
-            send(exchange, answer);
+            if (answer != null) {
+                send(exchange, answer);
+            }
+            exchange.close();
+        } catch (DropConnection e) {
+            // Left unclosed: closing would end the chunked body cleanly.
+            throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            exchange.close();
         } catch (RuntimeException e) {
             send(exchange, Answer.text(500, "text/plain", "emulator failure: " + e));
+            exchange.close();
+        }
+    }
+
+    /**
+     * Thrown out of the handler so that the JDK server drops the connection in the middle
+     * of an answer.
+     */
+    private static final class DropConnection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DropConnection() {
+            super("emulator: connection dropped on purpose", null, false, false);
         }
     }
 
     private Answer answer(HttpExchange exchange, List<Map.Entry<String, String>> params)
-            throws InterruptedException {
+            throws IOException, InterruptedException {
         if (!API_PATH.equals(exchange.getRequestURI().getPath())) {
             return notFound();
         }
@@ -195,9 +249,22 @@ public final class RedcapEmulator implements AutoCloseable {
         if (refused != null) {
             return refused;
         }
-        Answer faulty = faultAnswer();
-        return faulty != null ? faulty
-                : new RedcapApi(project, now, errors).answer(request);
+        String only = faultContent;
+        Fault current = only == null || only.equals(request.param("content")) ? fault
+                : Fault.NONE;
+        Answer faulty = faultAnswer(exchange, current);
+        if (faulty != null) {
+            return faulty;
+        }
+        Answer normal = new RedcapApi(project, now, errors).answer(request);
+        if (current == Fault.TRUNCATED && normal.status() == 200) {
+            truncated(exchange, normal);
+        }
+        if (current == Fault.TRICKLE) {
+            trickle(exchange, normal);
+            return null;
+        }
+        return normal;
     }
 
     private Answer checkToken(String token, ErrorFormat errors) {
@@ -210,14 +277,45 @@ public final class RedcapEmulator implements AutoCloseable {
         return null;
     }
 
-    private Answer faultAnswer() throws InterruptedException {
-        switch (fault) {
+    /** Sends half the answer in a chunked body, then drops the connection. */
+    private static void truncated(HttpExchange exchange, Answer normal) throws IOException {
+        byte[] body = normal.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", normal.contentType());
+        exchange.sendResponseHeaders(200, 0);
+        OutputStream out = exchange.getResponseBody();
+        out.write(body, 0, body.length / 2);
+        out.flush();
+        throw new DropConnection();
+    }
+
+    private void trickle(HttpExchange exchange, Answer normal) throws IOException,
+            InterruptedException {
+        byte[] body = normal.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", normal.contentType());
+        exchange.sendResponseHeaders(normal.status(), 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (byte b : body) {
+                out.write(b);
+                out.flush();
+                Thread.sleep(trickleDelay.toMillis());
+            }
+        }
+    }
+
+    private Answer faultAnswer(HttpExchange exchange, Fault current)
+            throws InterruptedException {
+        switch (current) {
             case SERVER_ERROR:
                 return Answer.text(500, "text/html", "<html><head><title>500 Internal Server "
                         + "Error</title></head><body><h1>Internal Server Error</h1><p>The "
                         + "server encountered an internal error.</p></body></html>");
             case SLOW:
-                Thread.sleep(slowDelay.toMillis());
+                slowInFlight.incrementAndGet();
+                try {
+                    Thread.sleep(slowDelay.toMillis());
+                } finally {
+                    slowInFlight.decrementAndGet();
+                }
                 return null;
             case MALFORMED_JSON:
                 return Answer.text(200, "application/json; charset=utf-8",
@@ -228,6 +326,18 @@ public final class RedcapEmulator implements AutoCloseable {
                         + "server memory. The request cannot be processed.");
             case NOT_FOUND:
                 return notFound();
+            case UNAUTHORIZED:
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"proxy\"");
+                return Answer.text(401, "text/html", "<html><body><h1>401 Authorization "
+                        + "Required</h1></body></html>");
+            case TOO_MANY_REQUESTS:
+                exchange.getResponseHeaders().set("Retry-After", "120");
+                return Answer.text(429, "text/html", "<html><body><h1>Too Many Requests"
+                        + "</h1></body></html>");
+            case UNAVAILABLE:
+                exchange.getResponseHeaders().set("Retry-After", "300");
+                return Answer.text(503, "text/html", "<html><body><h1>Service Unavailable"
+                        + "</h1><p>Down for maintenance.</p></body></html>");
             default:
                 return null;
         }

@@ -164,4 +164,20 @@ public final class RedcapProject {
     public synchronized void touch(String recordId, LocalDateTime when) {
         changes.computeIfAbsent(recordId, k -> new ArrayList<>()).add(when);
     }
+
+    /**
+     * Sets {@code field} on every instance row of the repeating form at once, each record
+     * stamped as changed at {@code when}: an export sees all of the change or none of it.
+     */
+    public synchronized void setOnEverySession(String field, String value,
+            LocalDateTime when) {
+        Set<String> touched = new LinkedHashSet<>();
+        for (Map<String, Object> row : rows) {
+            if (!"".equals(row.get("redcap_repeat_instance"))) {
+                row.put(field, value);
+                touched.add(String.valueOf(row.get("record_id")));
+            }
+        }
+        touched.forEach(id -> touch(id, when));
+    }
 }

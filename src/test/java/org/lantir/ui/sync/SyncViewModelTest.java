@@ -231,6 +231,21 @@ class SyncViewModelTest {
     }
 
     @Test
+    void runsThatRepeatTheSameFailureShowAsOneLineThatCountsThem() {
+        manual.runNext();
+        redcap.fault(RedcapEmulator.Fault.SERVER_ERROR);
+        manual.runNext();
+        manual.runNext();
+
+        model.loadHistory();
+
+        assertThat(model.history()).hasSize(2);
+        assertThat(model.history().get(0).outcome()).isEqualTo("Failed, recent changes "
+                + "(2 runs like this since 2025-03-10 08:01:00)");
+        assertThat(model.history().get(0).ended()).isEqualTo("2025-03-10 08:01:15");
+    }
+
+    @Test
     void beforeItsFirstRunACardShowsTheLastLoggedRun() {
         eventLog.append(org.lantir.sync.SyncRunRecord.succeeded(NAME,
                 clock.instant().minusSeconds(3600), clock.instant().minusSeconds(3598),
