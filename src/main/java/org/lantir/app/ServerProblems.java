@@ -10,14 +10,16 @@ public final class ServerProblems {
     }
 
     /**
-     * Why the server cannot listen; the caller adds what the user can do about it. The DICOM server wraps the socket's
+     * Whether another program holds the port. The DICOM server wraps the socket's
      * {@link BindException} ("Address already in use", "Cannot assign requested address").
      */
     public static boolean portInUse(IOException e) {
         Throwable bind = e instanceof BindException ? e : e.getCause();
-        return bind instanceof BindException && String.valueOf(bind.getMessage()).contains("in use");
+        return bind instanceof BindException
+                && String.valueOf(bind.getMessage()).contains("in use");
     }
 
+    /** Why the server cannot listen; the caller adds what the user can do about it. */
     public static String listenProblem(IOException e, String bindAddress, int port) {
         Throwable bind = e instanceof BindException ? e : e.getCause();
         if (portInUse(e)) {

@@ -20,9 +20,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "lantir", mixinStandardHelpOptions = true,
         versionProvider = LantirVersion.class,
-        description = "Modality Worklist and MPPS server for research scanners, fed from REDCap.",
-        subcommands = {GuiCommand.class, StartCommand.class, QueryDbCommand.class, TestClientCommand.class,
-            TestMppsCommand.class, BenchCommand.class, ImportCommand.class},
+        description = "Modality Worklist and MPPS server for research scanners, fed from REDCap, "
+                + "Calpendo and worklist folders.",
+        subcommands = {GuiCommand.class, StartCommand.class, QueryDbCommand.class,
+            TestClientCommand.class, TestMppsCommand.class, BenchCommand.class,
+            ImportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the peer or the operation refused (DICOM failure status)",
             "2:wrong command line", "3:configuration file missing or invalid",
