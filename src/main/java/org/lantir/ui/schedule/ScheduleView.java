@@ -202,6 +202,8 @@ public final class ScheduleView implements ConsoleView {
 
     private TableView<ScheduleRow> table() {
         table.setId("schedule-table");
+        // Without a column sort (comparator null) the table keeps the model's order, which
+        // stays schedule order through live merges; a column sort re-sorts on each update.
         SortedList<ScheduleRow> sorted = new SortedList<>(model.visibleRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -172,6 +173,48 @@ class ScheduleWindowTest {
                 .isEqualTo("4 rows, 1 in progress");
         assertThat(robot.lookup("#schedule-cancel").queryAs(Button.class).isDisabled())
                 .as("a started step cannot be cancelled").isTrue();
+    }
+
+    @Test
+    void aSyncedRowMovedToAnotherTimeTakesItsPlaceAndStaysSelected() throws Exception {
+        WorklistItem early = synced("ROE^RICHARD", "sub_1001_ses01", "083000");
+        WorklistItem mid = synced("SMITH^ANNA", "sub_1002_ses01", "090000");
+        WorklistItem moved = synced("DOE^JANE", "sub_1003_ses01", "104500");
+        console.lantir().worklist().applySync("main_redcap", List.of(early, mid, moved), true);
+        waitUntil("three rows show", () -> shownIds().size() == 3);
+        robot.clickOn("#schedule-table");
+        robot.type(KeyCode.END);
+        WaitForAsyncUtils.waitForFxEvents();
+        ScheduleRow selected = table().getSelectionModel().getSelectedItem();
+        assertThat(selected.item().patientId()).isEqualTo("sub_1003_ses01");
+
+        console.lantir().worklist().applySync("main_redcap", List.of(early, mid,
+                moved.toBuilder().scheduledStartTime(LocalTime.of(8, 0)).build()), true);
+
+        waitUntil("the moved row is first", () -> shownIds().equals(List.of(
+                "sub_1003_ses01", "sub_1001_ses01", "sub_1002_ses01")));
+        assertThat(table().getSelectionModel().getSelectedItem()).isSameAs(selected);
+        assertThat(table().getSelectionModel().getSelectedIndex()).isZero();
+
+        // A column sort the person chose is kept through live updates too.
+        WaitForAsyncUtils.asyncFx(() -> {
+            TableColumn<ScheduleRow, ?> time = table().getColumns().get(0);
+            time.setSortType(TableColumn.SortType.DESCENDING);
+            table().getSortOrder().setAll(List.of(time));
+        }).get();
+        console.lantir().worklist().applySync("main_redcap", List.of(
+                early.toBuilder().scheduledStartTime(LocalTime.of(11, 0)).build(), mid,
+                moved.toBuilder().scheduledStartTime(LocalTime.of(8, 0)).build()), true);
+
+        waitUntil("the row moved to 11:00 is first, sorted by time descending", () -> shownIds()
+                .equals(List.of("sub_1001_ses01", "sub_1002_ses01", "sub_1003_ses01")));
+        assertThat(table().getSelectionModel().getSelectedItem()).isSameAs(selected);
+    }
+
+    /** A row as a data source delivers it, keyed by its patient ID. */
+    private WorklistItem synced(String name, String patientId, String time) {
+        return WorklistRows.row(name, patientId, "MR", "MRI_3T", basic(today), time)
+                .toBuilder().sourceKey(patientId).build();
     }
 
     /** inputs/C24-ncreate-valid.dump from a scanner calling as MRI_3T, over 127.0.0.1. */
