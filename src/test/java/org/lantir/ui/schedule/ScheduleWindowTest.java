@@ -8,13 +8,18 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -269,6 +274,77 @@ class ScheduleWindowTest {
         assertThat(stored.spsId()).isNotBlank();
         assertThat(stored.dataSource()).isNull();
         assertThat(table().getSelectionModel().getSelectedItem().id()).isEqualTo(stored.id());
+    }
+
+    @Test
+    void theEditorShowsEveryMessageWholeWithoutMovingFieldsOrHidingItsButtons()
+            throws Exception {
+        robot.clickOn("#schedule-add");
+        waitUntil("the editor opens", () -> robot.lookup("#row-editor").tryQuery().isPresent());
+        double birthDateY = sceneY("#editor-patient-birth-date");
+        double weightY = sceneY("#editor-patient-weight");
+
+        // A short message under one field moves none of the fields below it.
+        setText("#editor-patient-id", "SUB\\1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(labelText("#editor-patient-id-message")).startsWith("a backslash");
+        assertThat(sceneY("#editor-patient-birth-date")).isEqualTo(birthDateY);
+
+        setText("#editor-patient-name", "DOE".repeat(23) + "^JANE");
+        setText("#editor-patient-birth-date", "12/03/1990");
+        setText("#editor-patient-weight", "abc");
+        setText("#editor-modality", "mrx");
+        setText("#editor-scheduled-date", "2025-02-30");
+        setText("#editor-scheduled-time", "25:61");
+        setText("#editor-station-ae-title", "MRI\\3T");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(sceneY("#editor-patient-weight")).as("a one-line message keeps its line")
+                .isGreaterThanOrEqualTo(weightY - 0.5);
+        for (String message : List.of("patient-name", "patient-id", "patient-birth-date",
+                "patient-weight", "modality", "scheduled-date", "scheduled-time",
+                "station-ae-title")) {
+            Label label = robot.lookup("#editor-" + message + "-message").queryAs(Label.class);
+            assertThat(label.getText()).as(message).isNotEmpty();
+            assertThat(shownText(label)).as("%s shown whole", message)
+                    .isEqualTo(label.getText().replace("\n", " "));
+        }
+        assertThat(labelText("#editor-patient-name-message")).contains("at most 64 characters");
+        assertThat(labelText("#editor-patient-birth-date-message"))
+                .isEqualTo("write the date as YYYY-MM-DD or YYYYMMDD");
+        for (String button : List.of("#editor-save", ".dialog-pane .button-bar .button")) {
+            Node node = robot.lookup(button).query();
+            Bounds bounds = node.localToScene(node.getLayoutBounds());
+            Scene scene = node.getScene();
+            assertThat(bounds.getMaxY()).as("%s inside the window", button)
+                    .isLessThanOrEqualTo(scene.getHeight());
+            assertThat(bounds.getMaxX()).isLessThanOrEqualTo(scene.getWidth());
+        }
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    private double sceneY(String query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Node node = robot.lookup(query).query();
+            return node.localToScene(0, 0).getY();
+        }).get();
+    }
+
+    private void setText(String query, String text) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup(query)
+                .queryAs(TextInputControl.class).setText(text)).get();
+    }
+
+    private String labelText(String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    /** What a label draws: its text, or the shortened text with an ellipsis when cut. */
+    private static String shownText(Label label) {
+        return label.lookupAll(".text").stream()
+                .filter(Text.class::isInstance)
+                .map(node -> ((Text) node).getText().replace("\n", " "))
+                .findFirst().orElse("");
     }
 
     @Test
