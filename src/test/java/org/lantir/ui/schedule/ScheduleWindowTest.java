@@ -18,6 +18,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,7 @@ import org.lantir.dicom.net.DimseResponse;
 import org.lantir.testing.MppsMessages;
 import org.lantir.testing.WorklistRows;
 import org.lantir.ui.ConsoleHarness;
+import org.lantir.ui.TableChecks;
 import org.lantir.worklist.ProcedureStepStatus;
 import org.lantir.worklist.WorklistFilter;
 import org.lantir.worklist.WorklistItem;
@@ -214,6 +216,42 @@ class ScheduleWindowTest {
         waitUntil("the row moved to 11:00 is first, sorted by time descending", () -> shownIds()
                 .equals(List.of("sub_1001_ses01", "sub_1002_ses01", "sub_1003_ses01")));
         assertThat(table().getSelectionModel().getSelectedItem()).isSameAs(selected);
+    }
+
+    @Test
+    void columnsHaveRoomForTypicalValuesAndTooltipsForLongerOnes() throws Exception {
+        String longProcedure = "Resting state fMRI with field maps and a T1 structural scan";
+        List<WorklistItem> rows = List.of(
+                synced("OKAFOR^MAREN", "sub_1001_ses01", "080000"),
+                synced("REYES^TOMAS", "sub_1002_ses01", "091500").toBuilder()
+                        .requestedProcedureDescription(longProcedure).build(),
+                synced("HALVORSEN^PRIYA", "sub_1003_ses02", "103000"));
+        console.lantir().worklist().applySync("brisk_calpendo", rows, true);
+        waitUntil("three rows show", () -> shownIds().size() == 3);
+        WorklistItem first = console.lantir().worklist().list(WorklistFilter.onDate(today))
+                .get(0);
+        console.lantir().worklist().cancel(first.id());
+        waitUntil("the first row shows Discontinued", () -> "Discontinued".equals(
+                statusShown(first.id())));
+
+        List<String> cut = WaitForAsyncUtils.asyncFx(() -> TableChecks.cutCells(table()))
+                .get();
+        assertThat(cut).containsExactly("Procedure: " + longProcedure);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> TableChecks.cutHeaders(table())).get())
+                .isEmpty();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> TableChecks.fits(table(), "Patient ID",
+                "SUB_1001_SES01_X")).get()).as("a 16-character patient ID fits").isTrue();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> TableChecks.fits(table(), "Station",
+                "PRISMA_FIT_SCAN1")).get()).as("a 16-character AE title fits").isTrue();
+        Tooltip tooltip = robot.lookup("#schedule-table .table-cell").queryAllAs(
+                TableCell.class).stream().filter(cell -> longProcedure.equals(cell.getText()))
+                .findFirst().orElseThrow().getTooltip();
+        assertThat(tooltip).as("the cut procedure's tooltip").isNotNull();
+        assertThat(tooltip.getText()).isEqualTo(longProcedure);
+        assertThat(robot.lookup("#schedule-table .table-cell").queryAllAs(TableCell.class)
+                .stream().filter(cell -> "sub_1001_ses01".equals(cell.getText()))
+                .findFirst().orElseThrow().getTooltip()).as("no tooltip on a whole text")
+                .isNull();
     }
 
     /** A row as a data source delivers it, keyed by its patient ID. */
