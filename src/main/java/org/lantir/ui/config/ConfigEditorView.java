@@ -343,6 +343,9 @@ public final class ConfigEditorView implements ConsoleView {
         });
         target.setPrefWidth(260);
         table.getColumns().setAll(List.of(field, target));
+        table.setPlaceholder(placeholder("config-mapping-empty", "No lines: each worklist "
+                + "field is read from REDCap's usual field (mri_date, mri_time, demo_sex, …). "
+                + "Add a line for a field your project names otherwise."));
 
         Button add = button("Add mapping l_ine", "config-add-mapping", () -> {
             MappingRow row = source.addMappingRow();
@@ -442,6 +445,9 @@ public final class ConfigEditorView implements ConsoleView {
         TableColumn<ModalityRow, String> modality = textColumn("Modality",
                 ModalityRow::modalityProperty, row -> true, 160);
         table.getColumns().setAll(List.of(resource, modality));
+        table.setPlaceholder(placeholder("config-calpendo-modalities-empty", "No lines: "
+                + "bookings get modality OT unless the field mapping gives one. Add a line per "
+                + "resource, e.g. 3T → MR."));
 
         Button add = button("Add _modality line", "config-add-modality", () -> {
             ModalityRow row = calpendo.addModalityRow();
@@ -491,6 +497,11 @@ public final class ConfigEditorView implements ConsoleView {
                         CalpendoMappingRow::isEditable, 200),
                 textColumn("Group", CalpendoMappingRow::groupProperty,
                         CalpendoMappingRow::isEditable, 70)));
+        // What CalpendoSettings reads when a source maps no field at all.
+        table.setPlaceholder(placeholder("config-calpendo-mapping-empty", "No lines: the "
+                + "booking title gives patient ID and name (SUB2041_Maren_Okafor), the project "
+                + "the study description, the booking id the accession number. Add lines to "
+                + "read other fields."));
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(CalpendoMappingRow row, boolean empty) {
@@ -550,6 +561,16 @@ public final class ConfigEditorView implements ConsoleView {
 
     private static boolean rowEditable(TableRow<CalpendoMappingRow> row) {
         return row == null || row.getItem() == null || row.getItem().isEditable();
+    }
+
+    /** What an empty table says instead of JavaFX's "No content in table". */
+    private static Label placeholder(String id, String text) {
+        Label label = new Label(text);
+        label.setId(id);
+        label.setWrapText(true);
+        label.setPadding(new Insets(8));
+        label.getStyleClass().add(Styles.TEXT_MUTED);
+        return label;
     }
 
     private static Node tableBlock(String title, Node table, Node buttons,

@@ -22,6 +22,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.lantir.app.Lantir;
+import org.lantir.ui.ClippedTextCell;
 import org.lantir.ui.ConsoleContext;
 import org.lantir.ui.ConsoleView;
 
@@ -121,25 +122,30 @@ public final class MppsEventsView implements ConsoleView {
         table.setId("mpps-events-table");
         Clock clock = context.clock();
 
-        TableColumn<MppsEventRow, Instant> time = column("Time", 90, MppsEventRow::time);
-        time.setCellFactory(c -> textCell(at -> Texts.eventTime(at, clock)));
+        // Widths sum to what 1280x800 leaves beside the navigation (about 1066 pixels): the
+        // time with its date (events of other days), AE titles up to their 16 characters,
+        // the longest change; UIDs differ at their end, which is what the column shows.
+        TableColumn<MppsEventRow, Instant> time = column("Time", 165, MppsEventRow::time);
+        time.setCellFactory(c -> new ClippedTextCell<>(at -> Texts.eventTime(at, clock)));
         time.setSortType(TableColumn.SortType.DESCENDING);
-        TableColumn<MppsEventRow, String> callingAe = column("Calling AE", 100,
+        TableColumn<MppsEventRow, String> callingAe = column("Calling AE", 155,
                 MppsEventRow::callingAeTitle);
-        TableColumn<MppsEventRow, String> uid = column("SOP Instance UID", 230,
+        callingAe.setCellFactory(c -> ClippedTextCell.ofStrings());
+        TableColumn<MppsEventRow, String> uid = column("SOP Instance UID", 160,
                 MppsEventRow::sopInstanceUid);
         uid.setCellFactory(c -> uidCell());
-        TableColumn<MppsEventRow, MppsEventRow> change = column("Change", 310, row -> row);
-        change.setMinWidth(300);
+        TableColumn<MppsEventRow, MppsEventRow> change = column("Change", 255, row -> row);
+        change.setMinWidth(255);
         change.setComparator((a, b) -> a.change().compareTo(b.change()));
         change.setCellFactory(c -> changeCell());
-        TableColumn<MppsEventRow, MppsEventRow> matched = column("Worklist row", 125,
+        TableColumn<MppsEventRow, MppsEventRow> matched = column("Worklist row", 118,
                 row -> row);
-        matched.setMinWidth(125);
+        matched.setMinWidth(118);
         matched.setComparator(MppsEventsView::compareRows);
         matched.setCellFactory(c -> rowCell());
-        TableColumn<MppsEventRow, String> patient = column("Patient", 220,
+        TableColumn<MppsEventRow, String> patient = column("Patient", 211,
                 MppsEventRow::patient);
+        patient.setCellFactory(c -> ClippedTextCell.ofStrings());
         table.getColumns().setAll(List.of(time, callingAe, uid, change, matched,
                 patient));
 
@@ -173,17 +179,6 @@ public final class MppsEventsView implements ConsoleView {
         return column;
     }
 
-    private static <T> TableCell<MppsEventRow, T> textCell(
-            Function<T, String> text) {
-        return new TableCell<>() {
-            @Override
-            protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : text.apply(item));
-            }
-        };
-    }
-
     /**
      * UIDs share their root and differ at the end, so a narrow column drops the start; the
      * whole UID is in the tooltip.
@@ -213,17 +208,12 @@ public final class MppsEventsView implements ConsoleView {
     }
 
     private static TableCell<MppsEventRow, MppsEventRow> rowCell() {
-        return new TableCell<>() {
+        return new ClippedTextCell<>(MppsEventRow::rowText) {
             @Override
             protected void updateItem(MppsEventRow row, boolean empty) {
                 super.updateItem(row, empty);
                 getStyleClass().remove("mpps-unmatched");
-                if (empty || row == null) {
-                    setText(null);
-                    return;
-                }
-                setText(row.rowText());
-                if (!row.matched()) {
+                if (!empty && row != null && !row.matched()) {
                     getStyleClass().add("mpps-unmatched");
                 }
             }

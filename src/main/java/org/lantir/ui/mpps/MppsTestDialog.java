@@ -75,13 +75,8 @@ public final class MppsTestDialog {
         GridPane grid = Forms.grid();
         int line = 0;
         Forms.fact(grid, line++, "Patient", MppsEventsViewModel.patientOf(row));
-        Forms.fact(grid, line++, "Procedure", Texts.nullToEmpty(
-                row.requestedProcedureDescription()) + "  \u00b7  "
-                + Texts.nullToEmpty(row.spsDescription()));
-        Forms.fact(grid, line++, "Scheduled", (row.scheduledStartDate() == null ? ""
-                : row.scheduledStartDate() + " ") + Texts.time(row.scheduledStartTime())
-                + "  \u00b7  " + Texts.nullToEmpty(row.modality()) + " "
-                + Texts.nullToEmpty(row.scheduledStationAeTitle()));
+        Forms.fact(grid, line++, "Procedure", Texts.procedureLine(row));
+        Forms.fact(grid, line++, "Scheduled", Texts.scheduledLine(row));
         Forms.fact(grid, line++, "Study Instance UID", row.studyInstanceUid());
         Forms.fact(grid, line++, "SPS ID", row.spsId());
         Forms.fact(grid, line++, "Requested Procedure ID", row.requestedProcedureId());

@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.StringJoiner;
 import javafx.scene.control.Label;
 import org.lantir.worklist.WorklistItem;
 
@@ -63,14 +64,50 @@ final class Texts {
         return pill;
     }
 
-    /** A worklist row in one line, e.g. for choosing it. */
+    /** A worklist row in one line, e.g. for choosing it; empty values leave no gap. */
     static String rowLine(WorklistItem row) {
         String procedure = row.requestedProcedureDescription() != null
                 ? row.requestedProcedureDescription() : nullToEmpty(row.spsDescription());
-        return String.join("  \u00b7  ", time(row.scheduledStartTime()),
-                MppsEventsViewModel.patientOf(row), procedure,
-                nullToEmpty(row.modality()) + " " + nullToEmpty(row.scheduledStationAeTitle()),
+        return dotted(time(row.scheduledStartTime()), MppsEventsViewModel.patientOf(row),
+                procedure, words(row.modality(), row.scheduledStationAeTitle()),
                 row.status() == null ? "" : row.status().name().replace('_', ' '));
+    }
+
+    /** The requested procedure and the step's description, once when they are the same. */
+    static String procedureLine(WorklistItem row) {
+        String requested = nullToEmpty(row.requestedProcedureDescription()).strip();
+        String step = nullToEmpty(row.spsDescription()).strip();
+        return dotted(requested, step.equals(requested) ? "" : step);
+    }
+
+    /** When and where the step is scheduled, e.g. {@code 2025-03-10 09:00 · MR MRI_3T}. */
+    static String scheduledLine(WorklistItem row) {
+        String date = row.scheduledStartDate() == null ? "" : row.scheduledStartDate().toString();
+        return dotted(words(date, time(row.scheduledStartTime())),
+                words(row.modality(), row.scheduledStationAeTitle()));
+    }
+
+    /**
+     * The parts that are not blank, between middle dots: a missing value leaves out its part
+     * rather than a lone separator.
+     */
+    static String dotted(String... parts) {
+        return joinPresent("  \u00b7  ", parts);
+    }
+
+    /** The parts that are not blank, between spaces. */
+    static String words(String... parts) {
+        return joinPresent(" ", parts);
+    }
+
+    private static String joinPresent(String separator, String... parts) {
+        StringJoiner joined = new StringJoiner(separator);
+        for (String part : parts) {
+            if (part != null && !part.isBlank()) {
+                joined.add(part.strip());
+            }
+        }
+        return joined.toString();
     }
 
     static String nullToEmpty(String value) {

@@ -1,10 +1,12 @@
 package org.lantir.ui.schedule;
 
+import atlantafx.base.theme.Tweaks;
 import java.util.List;
 import java.util.Locale;
 import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
+import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar.ButtonData;
@@ -13,6 +15,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
@@ -21,8 +24,10 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.lantir.ui.Console;
@@ -31,7 +36,7 @@ import org.lantir.worklist.WorklistItemValidator.Field;
 /**
  * The form that adds a row by hand (a walk-in, a phantom or QA scan) or edits one made by
  * hand. Each field shows its problem beside it as it is typed; Save stays disabled until
- * every value is right. Patient on the left, the scheduled step on the right.
+ * every value is right. Patient and request on the left, the scheduled step on the right.
  */
 final class RowEditorDialog {
 
@@ -46,6 +51,9 @@ final class RowEditorDialog {
             new Line(Field.PATIENT_SEX, "Se_x", ""),
             new Line(Field.PATIENT_WEIGHT, "_Weight (kg)", "e.g. 72.5"),
             new Line(Field.REFERRING_PHYSICIAN, "Re_ferring physician", "DOE^JOHN"),
+            // With the referring physician, as both come with the request; it also evens the
+            // columns, so that the form fits 800 pixels with a line for each message.
+            new Line(Field.ACCESSION_NUMBER, "Accession n_umber", "empty: made for you"),
             new Line(Field.PATIENT_COMMENTS, "Patient co_mments", ""));
 
     private static final List<Line> STEP = List.of(
@@ -56,9 +64,13 @@ final class RowEditorDialog {
             new Line(Field.STATION_NAME, "Station nam_e", ""),
             new Line(Field.REQUESTED_PROCEDURE, "_Requested procedure", ""),
             new Line(Field.STEP_DESCRIPTION, "Step des_cription", ""),
-            new Line(Field.ACCESSION_NUMBER, "Accession n_umber", "empty: made for you"),
             new Line(Field.PERFORMING_PHYSICIAN, "Performing p_hysician", ""),
             new Line(Field.STEP_COMMENTS, "Ste_p comments", ""));
+
+    /** Both columns and their messages side by side, within a 1280-pixel screen. */
+    private static final double PREFERRED_WIDTH = 1180;
+    /** Room left on the screen for the window's title bar and border. */
+    private static final double SCREEN_MARGIN = 40;
 
     private RowEditorDialog() {
     }
@@ -81,7 +93,8 @@ final class RowEditorDialog {
 
         GridPane form = new GridPane();
         form.setHgap(12);
-        form.setVgap(6);
+        // The line kept under each field for its message separates the rows.
+        form.setVgap(2);
         form.getColumnConstraints().addAll(labelColumn(), fieldColumn(), labelColumn(),
                 fieldColumn());
         Control first = addLines(form, model, PATIENT, 0);
@@ -91,18 +104,34 @@ final class RowEditorDialog {
         summary.setId("editor-summary");
         summary.textProperty().bind(model.summaryProperty());
         summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         Label saveProblem = new Label();
         saveProblem.setId("editor-save-problem");
         saveProblem.getStyleClass().add("error-text");
         saveProblem.textProperty().bind(model.saveProblemProperty());
         saveProblem.setWrapText(true);
+        saveProblem.setMinHeight(Region.USE_PREF_SIZE);
 
-        VBox content = new VBox(12, form, summary, saveProblem);
+        // The form scrolls when the window is too low for it, so that the summary and the
+        // buttons below it are always in view, whatever the messages take.
+        ScrollPane scroll = new ScrollPane(form);
+        scroll.setId("editor-form-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+
+        VBox content = new VBox(12, scroll, summary, saveProblem);
         content.setPadding(new Insets(8, 16, 0, 16));
         content.getStyleClass().add("row-editor");
         dialog.getDialogPane().setContent(content);
-        // The dialog is sized once, on show: room for both columns at 1280x800.
-        dialog.getDialogPane().setMinWidth(900);
+        // Wide enough at 1280x800 that most messages fit on the line kept under their field;
+        // never larger than the screen, less a title bar's height, so the buttons show.
+        Rectangle2D area = usableArea(owner);
+        dialog.getDialogPane().setMinWidth(Math.min(900, area.getWidth() - SCREEN_MARGIN));
+        dialog.getDialogPane().setPrefWidth(Math.min(PREFERRED_WIDTH,
+                area.getWidth() - SCREEN_MARGIN));
+        dialog.getDialogPane().setMaxHeight(area.getHeight() - SCREEN_MARGIN);
 
         Button saveButton = (Button) dialog.getDialogPane().lookupButton(save);
         saveButton.setId("editor-save");
@@ -117,6 +146,14 @@ final class RowEditorDialog {
         dialog.setOnShown(e -> Platform.runLater(first::requestFocus));
         dialog.setOnHidden(e -> closed.run());
         dialog.show();
+    }
+
+    /** The owner's screen without task bars, or the primary screen's. */
+    private static Rectangle2D usableArea(Window owner) {
+        Screen screen = owner == null ? Screen.getPrimary()
+                : Screen.getScreensForRectangle(owner.getX(), owner.getY(), owner.getWidth(),
+                        owner.getHeight()).stream().findFirst().orElse(Screen.getPrimary());
+        return screen.getVisualBounds();
     }
 
     private static ColumnConstraints labelColumn() {
@@ -142,15 +179,7 @@ final class RowEditorDialog {
             label.setMnemonicParsing(true);
             label.setLabelFor(input);
             label.setMinWidth(Label.USE_PREF_SIZE);
-            Label message = new Label();
-            message.setId(id(line.field()) + "-message");
-            message.getStyleClass().add("error-text");
-            message.textProperty().bind(model.messageProperty(line.field()));
-            message.setWrapText(true);
-            message.visibleProperty().bind(message.textProperty().isNotEmpty());
-            message.managedProperty().bind(message.visibleProperty());
-
-            VBox cell = new VBox(2, input, message);
+            VBox cell = new VBox(1, input, message(model, line.field()));
             form.add(label, column, row);
             form.add(cell, column + 1, row);
             GridPane.setValignment(label, VPos.TOP);
@@ -160,6 +189,23 @@ final class RowEditorDialog {
             }
         }
         return first;
+    }
+
+    /**
+     * The field's problem under it. Its line is kept even while empty, so that a message
+     * appearing as one types moves no field; a longer one wraps in full below it (the
+     * field's column is as wide as the form allows, not as its longest message).
+     */
+    private static Label message(RowEditorModel model, Field field) {
+        Label message = new Label();
+        message.setId(id(field) + "-message");
+        message.getStyleClass().addAll("error-text", "field-message");
+        message.textProperty().bind(model.messageProperty(field));
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.setPrefWidth(0);
+        message.setMaxWidth(Double.MAX_VALUE);
+        return message;
     }
 
     private static Control input(RowEditorModel model, Line line) {

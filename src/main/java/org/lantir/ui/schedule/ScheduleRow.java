@@ -46,7 +46,6 @@ public final class ScheduleRow {
         if (!Objects.equals(newItem.id(), id)) {
             throw new IllegalArgumentException("Row " + newItem.id() + " is not row " + id);
         }
-        item.set(newItem);
         time.set(WorklistItemValidator.time(newItem.scheduledStartTime()));
         patientName.set(PersonNames.readable(newItem.patientName()));
         patientId.set(text(newItem.patientId()));
@@ -55,6 +54,9 @@ public final class ScheduleRow {
         procedure.set(procedure(newItem));
         source.set(newItem.dataSource() == null ? "manual" : newItem.dataSource());
         status.set(newItem.status());
+        // Last: the item is what lists watch for updates (their extractor), and a sorted
+        // view re-sorts by the column values, which must be the new ones by then.
+        item.set(newItem);
     }
 
     public long id() {

@@ -37,6 +37,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import org.lantir.ui.ClippedTextCell;
 import org.lantir.ui.Console;
 import org.lantir.ui.ConsoleContext;
 import org.lantir.ui.ConsoleView;
@@ -202,6 +203,8 @@ public final class ScheduleView implements ConsoleView {
 
     private TableView<ScheduleRow> table() {
         table.setId("schedule-table");
+        // Without a column sort (comparator null) the table keeps the model's order, which
+        // stays schedule order through live merges; a column sort re-sorts on each update.
         SortedList<ScheduleRow> sorted = new SortedList<>(model.visibleRows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
@@ -209,15 +212,17 @@ public final class ScheduleView implements ConsoleView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getStyleClass().add(Styles.STRIPED);
 
-        // Widths sum to what 1280x800 leaves beside the navigation, status last and widest
-        // enough for "Discontinued".
+        // Widths sum to what 1280x800 leaves beside the navigation (about 1066 pixels), each
+        // room for its typical values: patient IDs such as sub_1001_ses01 up to 16
+        // characters, an AE title with a short station name, a source name; a longer value
+        // shows whole in its cell's tooltip. Status last, never narrower than "Discontinued".
         table.getColumns().add(column("Time", 60, ScheduleRow::timeProperty));
-        table.getColumns().add(column("Patient", 190, ScheduleRow::patientNameProperty));
-        table.getColumns().add(column("Patient ID", 125, ScheduleRow::patientIdProperty));
-        table.getColumns().add(column("Modality", 80, ScheduleRow::modalityProperty));
+        table.getColumns().add(column("Patient", 170, ScheduleRow::patientNameProperty));
+        table.getColumns().add(column("Patient ID", 155, ScheduleRow::patientIdProperty));
+        table.getColumns().add(column("Modality", 90, ScheduleRow::modalityProperty));
         table.getColumns().add(column("Station", 150, ScheduleRow::stationProperty));
-        table.getColumns().add(column("Procedure", 170, ScheduleRow::procedureProperty));
-        table.getColumns().add(column("Source", 130, ScheduleRow::sourceProperty));
+        table.getColumns().add(column("Procedure", 185, ScheduleRow::procedureProperty));
+        table.getColumns().add(column("Source", 125, ScheduleRow::sourceProperty));
         table.getColumns().add(statusColumn());
 
         Label placeholder = new Label();
@@ -251,6 +256,7 @@ public final class ScheduleView implements ConsoleView {
             Function<ScheduleRow, ObservableValue<String>> value) {
         TableColumn<ScheduleRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> value.apply(cell.getValue()));
+        column.setCellFactory(c -> ClippedTextCell.ofStrings());
         column.setPrefWidth(width);
         return column;
     }
@@ -259,7 +265,8 @@ public final class ScheduleView implements ConsoleView {
     private static TableColumn<ScheduleRow, ProcedureStepStatus> statusColumn() {
         TableColumn<ScheduleRow, ProcedureStepStatus> column = new TableColumn<>("Status");
         column.setCellValueFactory(cell -> cell.getValue().statusProperty());
-        column.setPrefWidth(130);
+        column.setPrefWidth(125);
+        column.setMinWidth(125);
         column.setCellFactory(c -> new TableCell<>() {
             private final Label pill = new Label();
 

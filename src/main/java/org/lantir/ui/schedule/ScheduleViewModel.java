@@ -56,10 +56,11 @@ import org.slf4j.LoggerFactory;
  * selected row.
  *
  * <p>Live updates never rebuild the list: a reload of the day is merged into {@link #rows()}
- * by row id (changed rows updated in place, gone ones removed, new ones inserted in schedule
- * order), so the table keeps its selection and scroll position. Events are batched through an
- * {@link EventBatcher}; the reload runs on {@link UiThreads#background()}; only the newest
- * reload is applied. Everything observable changes on the JavaFX thread.
+ * by row id (changed rows updated in place and moved back into schedule order, gone ones
+ * removed, new ones inserted in schedule order), so the table keeps its selection and scroll
+ * position. Events are batched through an {@link EventBatcher}; the reload runs on
+ * {@link UiThreads#background()}; only the newest reload is applied. Everything observable
+ * changes on the JavaFX thread.
  */
 public final class ScheduleViewModel implements AutoCloseable {
 
@@ -68,13 +69,20 @@ public final class ScheduleViewModel implements AutoCloseable {
     private static final DateTimeFormatter TITLE_DATE =
             DateTimeFormatter.ofPattern("EEEE d MMMM uuuu", Locale.ENGLISH);
 
-    /** The store's order: scheduled date, then time (rows without one last), then id. */
-    private static final Comparator<WorklistItem> SCHEDULE_ORDER = Comparator
+    /**
+     * Schedule order: scheduled date, then time (rows without one last), then patient name,
+     * then id, so that rows at the same time read alphabetically and the order is total.
+     */
+    static final Comparator<WorklistItem> SCHEDULE_ORDER = Comparator
             .comparing(WorklistItem::scheduledStartDate,
                     Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
             .thenComparing(WorklistItem::scheduledStartTime,
                     Comparator.nullsLast(Comparator.<LocalTime>naturalOrder()))
+            .thenComparing(WorklistItem::patientName,
+                    Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER))
             .thenComparing(WorklistItem::id);
+    private static final Comparator<ScheduleRow> ROW_ORDER =
+            Comparator.comparing(ScheduleRow::item, SCHEDULE_ORDER);
 
     private final WorklistService worklist;
     private final EventFeed events;
@@ -255,7 +263,8 @@ public final class ScheduleViewModel implements AutoCloseable {
 
     /**
      * Brings the rows to {@code fresh}: lines of rows no longer there are removed, changed
-     * rows updated in place, new rows inserted where schedule order puts them.
+     * rows updated in place (and moved, as a permutation, when their time changed), new rows
+     * inserted where schedule order puts them.
      */
     void merge(List<WorklistItem> fresh) {
         Map<Long, WorklistItem> byId = new HashMap<>();
@@ -275,10 +284,25 @@ public final class ScheduleViewModel implements AutoCloseable {
                 row.update(now);
             }
         }
+        keepScheduleOrder();
 
         for (WorklistItem item : fresh) {
             if (!shown.contains(item.id())) {
                 rows.add(insertionIndex(item), new ScheduleRow(item, unassigned));
+            }
+        }
+    }
+
+    /**
+     * Moves lines whose time or name changed in place back to their schedule place, as one
+     * permutation: the lines stay the same objects, so the table keeps its selection and
+     * scroll position, and a table without a column sort reads in time order.
+     */
+    private void keepScheduleOrder() {
+        for (int i = 1; i < rows.size(); i++) {
+            if (ROW_ORDER.compare(rows.get(i - 1), rows.get(i)) > 0) {
+                FXCollections.sort(rows, ROW_ORDER);
+                return;
             }
         }
     }
@@ -470,6 +494,7 @@ public final class ScheduleViewModel implements AutoCloseable {
         ScheduleRow row = rowWithId(item.id());
         if (row != null) {
             row.update(item);
+            keepScheduleOrder();
         } else if (Objects.equals(item.scheduledStartDate(), day.get())) {
             row = new ScheduleRow(item, unassigned);
             rows.add(insertionIndex(item), row);

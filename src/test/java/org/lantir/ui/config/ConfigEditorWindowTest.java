@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -135,6 +136,24 @@ class ConfigEditorWindowTest {
         assertThat(saved.enabled()).isFalse();
         assertThat(saved.settings()).containsEntry("resources", List.of("3T Diagnostic",
                 "EEG Lab")).containsEntry("timezone", "America/Edmonton");
+    }
+
+    @Test
+    void emptyMappingTablesSayWhatTheSyncReadsInstead() throws Exception {
+        robot.clickOn("Data sources");
+        robot.clickOn("#config-add-redcap");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> mapping = robot.lookup("#config-mapping").queryAs(TableView.class);
+
+        assertThat(mapping.getItems()).isEmpty();
+        assertThat(((Label) mapping.getPlaceholder()).getText())
+                .startsWith("No lines: each worklist field is read from REDCap's usual field");
+        robot.clickOn("#config-add-calpendo");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text("#config-calpendo-mapping-empty")).startsWith("No lines: the booking "
+                + "title gives patient ID and name");
+        assertThat(text("#config-calpendo-modalities-empty"))
+                .startsWith("No lines: bookings get modality OT");
     }
 
     private void type(String id, String text) {

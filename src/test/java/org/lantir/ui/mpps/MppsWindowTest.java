@@ -6,6 +6,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,6 +26,7 @@ import org.lantir.scu.WorklistAnswer;
 import org.lantir.testing.WorklistRows;
 import org.lantir.ui.ConsoleContext;
 import org.lantir.ui.ConsoleHarness;
+import org.lantir.ui.TableChecks;
 import org.lantir.ui.UiThreads;
 import org.lantir.worklist.ProcedureStepStatus;
 import org.lantir.worklist.WorklistItem;
@@ -116,6 +118,18 @@ class MppsWindowTest {
                                 "Row " + row.id(), "LANTIR_TEST"),
                         tuple("created IN PROGRESS",
                                 "Row " + row.id(), "LANTIR_TEST"));
+        WaitForAsyncUtils.waitForFxEvents();
+        // Every column has room for its values at 1280x800; UIDs alone show their end.
+        assertThat(WaitForAsyncUtils.asyncFx(() -> TableChecks.cutCells(eventsTable())).get())
+                .allMatch(cell -> cell.startsWith("SOP Instance UID: "));
+        assertThat(WaitForAsyncUtils.asyncFx(() -> TableChecks.cutHeaders(eventsTable()))
+                .get()).isEmpty();
+        for (String aeTitle : List.of("MRI_3T_LAB", "PRISMA_FIT_SCAN1")) {
+            assertThat(WaitForAsyncUtils.asyncFx(() -> TableChecks.fits(eventsTable(),
+                    "Calling AE", aeTitle)).get()).as(aeTitle).isTrue();
+        }
+        assertThat(WaitForAsyncUtils.asyncFx(() -> TableChecks.fits(eventsTable(), "Time",
+                "2025-12-31 23:59:59")).get()).as("an event of another day").isTrue();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.lantir.ui.schedule.ScheduleFixture.TODAY;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
@@ -181,6 +182,47 @@ class ScheduleViewModelTest {
         assertThat(model.selectedItemProperty().get().status())
                 .isEqualTo(ProcedureStepStatus.IN_PROGRESS);
         assertThat(model.countProperty().get()).isEqualTo("3 rows, 1 in progress");
+    }
+
+    @Test
+    void aRowMovedToAnotherTimeMovesToItsPlaceAsTheSameSelectedLine() {
+        ScheduleViewModel model = lantir.directModel();
+        ScheduleRow smithLine = model.rowWithId(smith.id());
+        model.selectedRowProperty().set(smithLine);
+        List<ListChangeListener.Change<? extends ScheduleRow>> changes = new ArrayList<>();
+        List<ScheduleRow> removed = new ArrayList<>();
+        model.visibleRows().addListener((ListChangeListener<ScheduleRow>) change -> {
+            while (change.next()) {
+                removed.addAll(change.getRemoved());
+            }
+        });
+
+        lantir.store.update(lantir.store.findById(smith.id()).orElseThrow().toBuilder()
+                .scheduledStartTime(LocalTime.of(7, 45)).build());
+        model.onEvent(worklistChanged());
+
+        assertThat(ids(model.rows())).containsExactly("P300", "P100", "SUB001");
+        assertThat(ids(model.visibleRows())).containsExactly("P300", "P100", "SUB001");
+        assertThat(model.rows().get(0)).isSameAs(smithLine);
+        assertThat(smithLine.timeProperty().get()).isEqualTo("07:45");
+        assertThat(removed).as("moved, not removed and added again").isEmpty();
+        assertThat(model.selectedRowProperty().get()).isSameAs(smithLine);
+
+        model.refresh();
+
+        assertThat(ids(model.rows())).containsExactly("P300", "P100", "SUB001");
+    }
+
+    @Test
+    void rowsAtTheSameTimeReadInPatientNameOrder() {
+        ScheduleViewModel model = lantir.directModel();
+
+        lantir.manual("ABLE^AMY", "P700", "20250212", "090000");
+        lantir.store.update(lantir.store.findById(roe.id()).orElseThrow().toBuilder()
+                .scheduledStartTime(LocalTime.of(9, 0)).build());
+        model.onEvent(worklistChanged());
+
+        assertThat(ids(model.rows())).containsExactly("P700", "SUB001", "P100", "P300");
     }
 
     @Test

@@ -8,12 +8,19 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +33,7 @@ import org.lantir.dicom.net.DimseResponse;
 import org.lantir.testing.MppsMessages;
 import org.lantir.testing.WorklistRows;
 import org.lantir.ui.ConsoleHarness;
+import org.lantir.ui.TableChecks;
 import org.lantir.worklist.ProcedureStepStatus;
 import org.lantir.worklist.WorklistFilter;
 import org.lantir.worklist.WorklistItem;
@@ -174,6 +182,84 @@ class ScheduleWindowTest {
                 .as("a started step cannot be cancelled").isTrue();
     }
 
+    @Test
+    void aSyncedRowMovedToAnotherTimeTakesItsPlaceAndStaysSelected() throws Exception {
+        WorklistItem early = synced("ROE^RICHARD", "sub_1001_ses01", "083000");
+        WorklistItem mid = synced("SMITH^ANNA", "sub_1002_ses01", "090000");
+        WorklistItem moved = synced("DOE^JANE", "sub_1003_ses01", "104500");
+        console.lantir().worklist().applySync("main_redcap", List.of(early, mid, moved), true);
+        waitUntil("three rows show", () -> shownIds().size() == 3);
+        robot.clickOn("#schedule-table");
+        robot.type(KeyCode.END);
+        WaitForAsyncUtils.waitForFxEvents();
+        ScheduleRow selected = table().getSelectionModel().getSelectedItem();
+        assertThat(selected.item().patientId()).isEqualTo("sub_1003_ses01");
+
+        console.lantir().worklist().applySync("main_redcap", List.of(early, mid,
+                moved.toBuilder().scheduledStartTime(LocalTime.of(8, 0)).build()), true);
+
+        waitUntil("the moved row is first", () -> shownIds().equals(List.of(
+                "sub_1003_ses01", "sub_1001_ses01", "sub_1002_ses01")));
+        assertThat(table().getSelectionModel().getSelectedItem()).isSameAs(selected);
+        assertThat(table().getSelectionModel().getSelectedIndex()).isZero();
+
+        // A column sort the person chose is kept through live updates too.
+        WaitForAsyncUtils.asyncFx(() -> {
+            TableColumn<ScheduleRow, ?> time = table().getColumns().get(0);
+            time.setSortType(TableColumn.SortType.DESCENDING);
+            table().getSortOrder().setAll(List.of(time));
+        }).get();
+        console.lantir().worklist().applySync("main_redcap", List.of(
+                early.toBuilder().scheduledStartTime(LocalTime.of(11, 0)).build(), mid,
+                moved.toBuilder().scheduledStartTime(LocalTime.of(8, 0)).build()), true);
+
+        waitUntil("the row moved to 11:00 is first, sorted by time descending", () -> shownIds()
+                .equals(List.of("sub_1001_ses01", "sub_1002_ses01", "sub_1003_ses01")));
+        assertThat(table().getSelectionModel().getSelectedItem()).isSameAs(selected);
+    }
+
+    @Test
+    void columnsHaveRoomForTypicalValuesAndTooltipsForLongerOnes() throws Exception {
+        String longProcedure = "Resting state fMRI with field maps and a T1 structural scan";
+        List<WorklistItem> rows = List.of(
+                synced("OKAFOR^MAREN", "sub_1001_ses01", "080000"),
+                synced("REYES^TOMAS", "sub_1002_ses01", "091500").toBuilder()
+                        .requestedProcedureDescription(longProcedure).build(),
+                synced("HALVORSEN^PRIYA", "sub_1003_ses02", "103000"));
+        console.lantir().worklist().applySync("brisk_calpendo", rows, true);
+        waitUntil("three rows show", () -> shownIds().size() == 3);
+        WorklistItem first = console.lantir().worklist().list(WorklistFilter.onDate(today))
+                .get(0);
+        console.lantir().worklist().cancel(first.id());
+        waitUntil("the first row shows Discontinued", () -> "Discontinued".equals(
+                statusShown(first.id())));
+
+        List<String> cut = WaitForAsyncUtils.asyncFx(() -> TableChecks.cutCells(table()))
+                .get();
+        assertThat(cut).containsExactly("Procedure: " + longProcedure);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> TableChecks.cutHeaders(table())).get())
+                .isEmpty();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> TableChecks.fits(table(), "Patient ID",
+                "SUB_1001_SES01_X")).get()).as("a 16-character patient ID fits").isTrue();
+        assertThat(WaitForAsyncUtils.asyncFx(() -> TableChecks.fits(table(), "Station",
+                "PRISMA_FIT_SCAN1")).get()).as("a 16-character AE title fits").isTrue();
+        Tooltip tooltip = robot.lookup("#schedule-table .table-cell").queryAllAs(
+                TableCell.class).stream().filter(cell -> longProcedure.equals(cell.getText()))
+                .findFirst().orElseThrow().getTooltip();
+        assertThat(tooltip).as("the cut procedure's tooltip").isNotNull();
+        assertThat(tooltip.getText()).isEqualTo(longProcedure);
+        assertThat(robot.lookup("#schedule-table .table-cell").queryAllAs(TableCell.class)
+                .stream().filter(cell -> "sub_1001_ses01".equals(cell.getText()))
+                .findFirst().orElseThrow().getTooltip()).as("no tooltip on a whole text")
+                .isNull();
+    }
+
+    /** A row as a data source delivers it, keyed by its patient ID. */
+    private WorklistItem synced(String name, String patientId, String time) {
+        return WorklistRows.row(name, patientId, "MR", "MRI_3T", basic(today), time)
+                .toBuilder().sourceKey(patientId).build();
+    }
+
     /** inputs/C24-ncreate-valid.dump from a scanner calling as MRI_3T, over 127.0.0.1. */
     private DimseResponse nCreateAsTheScanner() throws Exception {
         try (ClientAssociation scanner = new DicomClient().connect("127.0.0.1", console.port(),
@@ -226,6 +312,77 @@ class ScheduleWindowTest {
         assertThat(stored.spsId()).isNotBlank();
         assertThat(stored.dataSource()).isNull();
         assertThat(table().getSelectionModel().getSelectedItem().id()).isEqualTo(stored.id());
+    }
+
+    @Test
+    void theEditorShowsEveryMessageWholeWithoutMovingFieldsOrHidingItsButtons()
+            throws Exception {
+        robot.clickOn("#schedule-add");
+        waitUntil("the editor opens", () -> robot.lookup("#row-editor").tryQuery().isPresent());
+        double birthDateY = sceneY("#editor-patient-birth-date");
+        double weightY = sceneY("#editor-patient-weight");
+
+        // A short message under one field moves none of the fields below it.
+        setText("#editor-patient-id", "SUB\\1");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(labelText("#editor-patient-id-message")).startsWith("a backslash");
+        assertThat(sceneY("#editor-patient-birth-date")).isEqualTo(birthDateY);
+
+        setText("#editor-patient-name", "DOE".repeat(23) + "^JANE");
+        setText("#editor-patient-birth-date", "12/03/1990");
+        setText("#editor-patient-weight", "abc");
+        setText("#editor-modality", "mrx");
+        setText("#editor-scheduled-date", "2025-02-30");
+        setText("#editor-scheduled-time", "25:61");
+        setText("#editor-station-ae-title", "MRI\\3T");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(sceneY("#editor-patient-weight")).as("a one-line message keeps its line")
+                .isGreaterThanOrEqualTo(weightY - 0.5);
+        for (String message : List.of("patient-name", "patient-id", "patient-birth-date",
+                "patient-weight", "modality", "scheduled-date", "scheduled-time",
+                "station-ae-title")) {
+            Label label = robot.lookup("#editor-" + message + "-message").queryAs(Label.class);
+            assertThat(label.getText()).as(message).isNotEmpty();
+            assertThat(shownText(label)).as("%s shown whole", message)
+                    .isEqualTo(label.getText().replace("\n", " "));
+        }
+        assertThat(labelText("#editor-patient-name-message")).contains("at most 64 characters");
+        assertThat(labelText("#editor-patient-birth-date-message"))
+                .isEqualTo("write the date as YYYY-MM-DD or YYYYMMDD");
+        for (String button : List.of("#editor-save", ".dialog-pane .button-bar .button")) {
+            Node node = robot.lookup(button).query();
+            Bounds bounds = node.localToScene(node.getLayoutBounds());
+            Scene scene = node.getScene();
+            assertThat(bounds.getMaxY()).as("%s inside the window", button)
+                    .isLessThanOrEqualTo(scene.getHeight());
+            assertThat(bounds.getMaxX()).isLessThanOrEqualTo(scene.getWidth());
+        }
+        robot.type(KeyCode.ESCAPE);
+    }
+
+    private double sceneY(String query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Node node = robot.lookup(query).query();
+            return node.localToScene(0, 0).getY();
+        }).get();
+    }
+
+    private void setText(String query, String text) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> robot.lookup(query)
+                .queryAs(TextInputControl.class).setText(text)).get();
+    }
+
+    private String labelText(String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    /** What a label draws: its text, or the shortened text with an ellipsis when cut. */
+    private static String shownText(Label label) {
+        return label.lookupAll(".text").stream()
+                .filter(Text.class::isInstance)
+                .map(node -> ((Text) node).getText().replace("\n", " "))
+                .findFirst().orElse("");
     }
 
     @Test
