@@ -217,8 +217,14 @@ public final class LogView implements ConsoleView {
 
     private void scrollToNewest() {
         int size = table.getItems().size();
-        if (size > 0 && !userMoving) {
-            table.scrollTo(size - 1);
+        if (size == 0 || userMoving) {
+            return;
+        }
+        table.scrollTo(size - 1);
+        // scrollTo aims to put the row at the top and is clamped at the end of the list, but
+        // with rows not yet measured the clamp can stop a row short: end at the very bottom.
+        if (table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.setPosition(1.0);
         }
     }
 

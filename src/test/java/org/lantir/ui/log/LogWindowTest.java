@@ -73,6 +73,11 @@ class LogWindowTest {
     @Test
     void newLinesStayInSightUntilTheUserScrollsUp() throws Exception {
         String marker = UUID.randomUUID().toString();
+        // Lines already in the log change where the table stands when the burst arrives; with
+        // these the newest line used to stay one row below the fold.
+        for (int i = 0; i < 7; i++) {
+            LOG.info("an earlier line {}", i);
+        }
         for (int i = 0; i < 60; i++) {
             LOG.warn("{} line {}", marker, i);
         }
