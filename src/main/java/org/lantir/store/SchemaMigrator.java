@@ -30,7 +30,8 @@ final class SchemaMigrator {
             "V001__initial_schema.sql",
             "V002__mark_imported_rows.sql",
             "V003__worklist_comments.sql",
-            "V004__extra_attributes.sql");
+            "V004__extra_attributes.sql",
+            "V005__scheduled_end.sql");
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
 

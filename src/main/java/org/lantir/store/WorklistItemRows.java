@@ -38,7 +38,7 @@ final class WorklistItemRows {
             "scheduled_start_time", "sps_description", "protocol_code_value",
             "protocol_code_scheme", "protocol_code_meaning", "performing_physician_name",
             "patient_comments", "requested_procedure_comments", "sps_comments",
-            "extra_attributes");
+            "extra_attributes", "scheduled_end_date", "scheduled_end_time");
 
     static final String SELECT = "SELECT id, " + String.join(", ", CONTENT_COLUMNS)
             + ", status, data_source, source_key, created_at, updated_at FROM worklist_item";
@@ -157,6 +157,8 @@ final class WorklistItemRows {
                 .requestedProcedureComments(row.getString("requested_procedure_comments"))
                 .spsComments(row.getString("sps_comments"))
                 .extraAttributes(extraAttributes(row))
+                .scheduledEndDate(SqlValues.date(row.getString("scheduled_end_date")))
+                .scheduledEndTime(SqlValues.time(row.getString("scheduled_end_time")))
                 .status(ProcedureStepStatus.valueOf(row.getString("status")))
                 .dataSource(row.getString("data_source"))
                 .sourceKey(row.getString("source_key"))
@@ -195,6 +197,8 @@ final class WorklistItemRows {
         setText(statement, next++, item.spsComments());
         ExtraAttributes extras = item.extraAttributes();
         statement.setBytes(next++, extras == null ? null : extras.bytes());
+        setText(statement, next++, SqlValues.date(item.scheduledEndDate()));
+        setText(statement, next++, SqlValues.time(item.scheduledEndTime()));
         return next;
     }
 

@@ -42,6 +42,8 @@ public final class WorklistItem {
     private final String scheduledStationName;
     private final LocalDate scheduledStartDate;
     private final LocalTime scheduledStartTime;
+    private final LocalDate scheduledEndDate;
+    private final LocalTime scheduledEndTime;
     private final String spsDescription;
     private final CodedEntry protocolCode;
     private final String performingPhysicianName;
@@ -77,6 +79,8 @@ public final class WorklistItem {
         this.scheduledStationName = b.scheduledStationName;
         this.scheduledStartDate = b.scheduledStartDate;
         this.scheduledStartTime = b.scheduledStartTime;
+        this.scheduledEndDate = b.scheduledEndDate;
+        this.scheduledEndTime = b.scheduledEndTime;
         this.spsDescription = b.spsDescription;
         this.protocolCode = b.protocolCode;
         this.performingPhysicianName = b.performingPhysicianName;
@@ -194,6 +198,19 @@ public final class WorklistItem {
         return scheduledStartTime;
     }
 
+    /**
+     * Scheduled Procedure Step End Date (0040,0004), site-local, or null when the source does
+     * not say when the step ends (PS3.3 C.4.10).
+     */
+    public LocalDate scheduledEndDate() {
+        return scheduledEndDate;
+    }
+
+    /** Scheduled Procedure Step End Time (0040,0005), site-local, or null. */
+    public LocalTime scheduledEndTime() {
+        return scheduledEndTime;
+    }
+
     public String spsDescription() {
         return spsDescription;
     }
@@ -308,6 +325,8 @@ public final class WorklistItem {
         private String scheduledStationName;
         private LocalDate scheduledStartDate;
         private LocalTime scheduledStartTime;
+        private LocalDate scheduledEndDate;
+        private LocalTime scheduledEndTime;
         private String spsDescription;
         private CodedEntry protocolCode;
         private String performingPhysicianName;
@@ -345,6 +364,8 @@ public final class WorklistItem {
             scheduledStationName = i.scheduledStationName;
             scheduledStartDate = i.scheduledStartDate;
             scheduledStartTime = i.scheduledStartTime;
+            scheduledEndDate = i.scheduledEndDate;
+            scheduledEndTime = i.scheduledEndTime;
             spsDescription = i.spsDescription;
             protocolCode = i.protocolCode;
             performingPhysicianName = i.performingPhysicianName;
@@ -467,6 +488,16 @@ public final class WorklistItem {
             return this;
         }
 
+        public Builder scheduledEndDate(LocalDate v) {
+            scheduledEndDate = v;
+            return this;
+        }
+
+        public Builder scheduledEndTime(LocalTime v) {
+            scheduledEndTime = v;
+            return this;
+        }
+
         public Builder spsDescription(String v) {
             spsDescription = v;
             return this;
@@ -550,6 +581,8 @@ public final class WorklistItem {
                     && Objects.equals(scheduledStationName, o.scheduledStationName)
                     && Objects.equals(scheduledStartDate, o.scheduledStartDate)
                     && Objects.equals(scheduledStartTime, o.scheduledStartTime)
+                    && Objects.equals(scheduledEndDate, o.scheduledEndDate)
+                    && Objects.equals(scheduledEndTime, o.scheduledEndTime)
                     && Objects.equals(spsDescription, o.spsDescription)
                     && Objects.equals(protocolCode, o.protocolCode)
                     && Objects.equals(performingPhysicianName, o.performingPhysicianName)

@@ -74,7 +74,7 @@ class DatabaseTest {
         try (Database db = Database.open(file)) {
             before = new SqliteWorklistRepository(db).insert(TestItems.full().toBuilder()
                     .patientComments(null).requestedProcedureComments(null).spsComments(null)
-                    .build());
+                    .scheduledEndDate(null).scheduledEndTime(null).build());
         }
         PylantirFiles.execute(file, OlderSchemas.downgradeTo(2));
         assertThat(columns(file)).doesNotContainAnyElementsOf(OlderSchemas.VERSION_3_COLUMNS);

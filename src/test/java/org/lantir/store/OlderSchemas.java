@@ -16,17 +16,23 @@ final class OlderSchemas {
             "requested_procedure_comments", "sps_comments");
     /** The column version 4 added ({@code V004__extra_attributes.sql}). */
     static final List<String> VERSION_4_COLUMNS = List.of("extra_attributes");
+    /** The columns version 5 added ({@code V005__scheduled_end.sql}). */
+    static final List<String> VERSION_5_COLUMNS = List.of("scheduled_end_date",
+            "scheduled_end_time");
 
     private OlderSchemas() {
     }
 
-    /** For {@link PylantirFiles#execute}: back to schema {@code version} (1 to 3). */
+    /** For {@link PylantirFiles#execute}: back to schema {@code version} (1 to 4). */
     static String[] downgradeTo(int version) {
         if (version < 1 || version >= SchemaMigrator.latestVersion()) {
             throw new IllegalArgumentException("no older schema " + version);
         }
         List<String> statements = new ArrayList<>();
-        List<String> dropped = new ArrayList<>(VERSION_4_COLUMNS);
+        List<String> dropped = new ArrayList<>(VERSION_5_COLUMNS);
+        if (version < 4) {
+            dropped.addAll(VERSION_4_COLUMNS);
+        }
         if (version < 3) {
             dropped.addAll(VERSION_3_COLUMNS);
         }

@@ -34,6 +34,8 @@ final class TestItems {
                 .scheduledStationName("Scanner 1")
                 .scheduledStartDate(LocalDate.of(2025, 6, 2))
                 .scheduledStartTime(LocalTime.of(9, 30, 15, 123_456_000))
+                .scheduledEndDate(LocalDate.of(2025, 6, 3))
+                .scheduledEndTime(LocalTime.of(0, 15, 30, 250_000_000))
                 .spsDescription("Brain protocol")
                 .protocolCode(new CodedEntry("PROT1", "LOCAL", "Brain protocol"))
                 .performingPhysicianName("Operator^Fictional")
