@@ -10,7 +10,7 @@ import org.lantir.dicom.data.Range;
 
 /**
  * Combined date-time range matching of a DA and a TM key that belong together, here Scheduled
- * Procedure Step Start Date and Time (PS3.4 C.2.2.2.5.1): when both are ranges, date
+ * Procedure Step Start (or End) Date and Time (PS3.4 C.2.2.2.5.1): when both are ranges, date
  * {@code d1-d2} with time {@code t1-t2} means from d1 at t1 to d2 at t2, not t1 to t2 on each
  * day. An open end of the time stands for the start or end of the day
  * ({@link DateTimes#combine}).
@@ -34,6 +34,11 @@ final class CombinedDateTimeKeyMatcher implements KeyMatcher {
         // Each end of the time on its own, so that reversed ends combine too.
         this.first = DateTimes.combine(days, new Range<>(time.first(), null)).lower();
         this.last = DateTimes.combine(days, new Range<>(null, time.last())).upper();
+    }
+
+    /** The DA attribute: SPS Start Date or SPS End Date. */
+    int dateTag() {
+        return dateTag;
     }
 
     /** First day of the range, or null when open. */

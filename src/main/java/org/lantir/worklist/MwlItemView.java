@@ -110,13 +110,21 @@ final class MwlItemView {
         }
     }
 
+    /**
+     * A kept attribute also fills an answer attribute its column left empty: a row kept
+     * before the column existed (SPS End Date and Time before schema version 5) still
+     * answers the file's value.
+     */
     private static void addMissing(Dataset level, Dataset kept, MwlLevel model, int codeTag,
             CodedEntry code) {
         for (Element e : kept) {
             boolean noColumn = model.vrOf(e.tag()) == null;
             boolean sameCode = e.tag() == codeTag && code != null
                     && code.equals(CodedEntry.of(kept.getItem(codeTag)));
-            if (noColumn || sameCode) {
+            Element answered = level.get(e.tag());
+            boolean columnEmpty = !(e.value() instanceof List<?>) && answered != null
+                    && !(answered.value() instanceof List<?>) && answered.isEmpty();
+            if (noColumn || sameCode || columnEmpty) {
                 level.put(e);
             }
         }
@@ -128,6 +136,8 @@ final class MwlItemView {
         text(sps, Tag.ScheduledStationAETitle, VR.AE, item.scheduledStationAeTitle());
         text(sps, Tag.ScheduledProcedureStepStartDate, VR.DA, date(item.scheduledStartDate()));
         text(sps, Tag.ScheduledProcedureStepStartTime, VR.TM, time(item.scheduledStartTime()));
+        text(sps, Tag.ScheduledProcedureStepEndDate, VR.DA, date(item.scheduledEndDate()));
+        text(sps, Tag.ScheduledProcedureStepEndTime, VR.TM, time(item.scheduledEndTime()));
         text(sps, Tag.ScheduledPerformingPhysicianName, VR.PN, item.performingPhysicianName());
         text(sps, Tag.ScheduledProcedureStepDescription, VR.LO, stepDescription(item));
         code(sps, Tag.ScheduledProtocolCodeSequence, item.protocolCode());

@@ -16,7 +16,10 @@ import org.lantir.dicom.data.VR;
  *
  * <p>The three LT comments are optional matching keys ("O" in Table K.6-1) and are matched
  * like any other text: single value or wild card (PS3.4 C.2.2.2.1, C.2.2.2.4), in memory
- * only, since no index helps.
+ * only, since no index helps. So are SPS End Date and End Time (0040,0004/0005, "O"): single
+ * value or range like the start's (PS3.4 C.2.2.2.5), the two ranges combined into one when
+ * both are given (C.2.2.2.5.1), in memory only; a row that does not know its end does not
+ * match a key on it (K.2.2.1.1.1).
  */
 enum MwlLevel {
     /** Patient, visit, imaging service request and requested procedure attributes. */
@@ -44,6 +47,8 @@ enum MwlLevel {
             Map.entry(Tag.ScheduledStationAETitle, VR.AE),
             Map.entry(Tag.ScheduledProcedureStepStartDate, VR.DA),
             Map.entry(Tag.ScheduledProcedureStepStartTime, VR.TM),
+            Map.entry(Tag.ScheduledProcedureStepEndDate, VR.DA),
+            Map.entry(Tag.ScheduledProcedureStepEndTime, VR.TM),
             Map.entry(Tag.ScheduledPerformingPhysicianName, VR.PN),
             Map.entry(Tag.ScheduledProcedureStepDescription, VR.LO),
             Map.entry(Tag.ScheduledProtocolCodeSequence, VR.SQ),

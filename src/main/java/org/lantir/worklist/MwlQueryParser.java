@@ -118,7 +118,10 @@ public final class MwlQueryParser {
             }
         }
         List<KeyMatcher> result = model == MwlLevel.SCHEDULED_STEP
-                ? combineStartDateAndTime(keys) : keys;
+                ? combineDateAndTime(combineDateAndTime(keys, Tag.ScheduledProcedureStepStartDate,
+                        Tag.ScheduledProcedureStepStartTime),
+                        Tag.ScheduledProcedureStepEndDate, Tag.ScheduledProcedureStepEndTime)
+                : keys;
         for (KeyMatcher key : result) {
             if (key instanceof AttributeKeyMatcher a && isReversed(a.matcher())) {
                 throw malformed(a.tag(), "Reversed range in key");
@@ -318,11 +321,14 @@ public final class MwlQueryParser {
                 what + " " + Tag.toString(tag), tag);
     }
 
-    /** PS3.4 C.2.2.2.5.1: two range keys on SPS Start Date and Time make one range. */
+    /**
+     * PS3.4 C.2.2.2.5.1: two range keys on SPS Start (or End) Date and Time make one range.
+     */
     @SuppressWarnings("unchecked")
-    private static List<KeyMatcher> combineStartDateAndTime(List<KeyMatcher> keys) {
-        AttributeKeyMatcher date = rangeKey(keys, Tag.ScheduledProcedureStepStartDate);
-        AttributeKeyMatcher time = rangeKey(keys, Tag.ScheduledProcedureStepStartTime);
+    private static List<KeyMatcher> combineDateAndTime(List<KeyMatcher> keys, int dateTag,
+            int timeTag) {
+        AttributeKeyMatcher date = rangeKey(keys, dateTag);
+        AttributeKeyMatcher time = rangeKey(keys, timeTag);
         if (date == null || time == null) {
             return keys;
         }

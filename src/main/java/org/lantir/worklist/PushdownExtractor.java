@@ -31,7 +31,9 @@ final class PushdownExtractor {
     @SuppressWarnings("unchecked")
     private static LocalDate[] dateRange(List<KeyMatcher> step) {
         for (KeyMatcher key : step) {
-            if (key instanceof CombinedDateTimeKeyMatcher c) {
+            // Only the start narrows the SQL; a combined range on the end is matched in memory.
+            if (key instanceof CombinedDateTimeKeyMatcher c
+                    && c.dateTag() == Tag.ScheduledProcedureStepStartDate) {
                 return new LocalDate[] {c.firstDate(), c.lastDate()};
             }
         }

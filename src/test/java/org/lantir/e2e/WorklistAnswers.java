@@ -33,6 +33,15 @@ final class WorklistAnswers {
                 assertThat(sps.getText(Tag.ScheduledProcedureStepStartTime).strip())
                         .matches(TM);
             }
+            // SPS End Date and Time are Type 3: empty when the row does not know its end.
+            if (sps.contains(Tag.ScheduledProcedureStepEndDate)) {
+                assertThat(sps.getText(Tag.ScheduledProcedureStepEndDate).strip())
+                        .matches("|" + DA);
+            }
+            if (sps.contains(Tag.ScheduledProcedureStepEndTime)) {
+                assertThat(sps.getText(Tag.ScheduledProcedureStepEndTime).strip())
+                        .matches("|" + TM);
+            }
         });
     }
 

@@ -187,7 +187,7 @@ class ExtraAttributesAnswerTest {
         lantir.store(fromWorklistFile());
         Dataset q = new Dataset();
         empty(q, Tag.PatientID);
-        sps(q).setString(Tag.ScheduledProcedureStepEndDate, VR.DA, "tomorrow");
+        q.setString(Tag.AdmittingDate, VR.DA, "tomorrow");
 
         DimseResponses r = lantir.cFind(q);
 
