@@ -1,12 +1,16 @@
 package org.lantir.sync.folder;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.lantir.dicom.data.Dataset;
+import org.lantir.dicom.data.DateTimes;
 import org.lantir.dicom.data.DicomFile;
 import org.lantir.dicom.data.DicomFormatException;
 import org.lantir.dicom.data.Tag;
@@ -119,8 +123,8 @@ final class WorklistFiles implements FileFormat {
             for (WorklistItemValidator.Problem p : checked.problems()) {
                 problems.add(p.field().attribute() + ": " + p.message());
             }
-            WorklistItem item = checked.isValid() ? complete(checked.item().toBuilder())
-                    : null;
+            WorklistItem item = checked.isValid()
+                    ? complete(checked.item().toBuilder(), notes) : null;
             if (item == null) {
                 skips.add(new FileRows.Skip(key, at, at + ": " + String.join("; ", problems)));
                 return;
@@ -166,7 +170,7 @@ final class WorklistFiles implements FileFormat {
         }
 
         /** The validated row, with what the validator has no field for, or null. */
-        private WorklistItem complete(WorklistItem.Builder row) {
+        private WorklistItem complete(WorklistItem.Builder row, List<String> notes) {
             String uid = top.getString(Tag.StudyInstanceUID);
             if (uid != null && !UID.isValid(uid)) {
                 problems.add("Study Instance UID (0020,000D): not a UID (PS3.5 §9.1)");
@@ -197,10 +201,42 @@ final class WorklistFiles implements FileFormat {
                     .spsId(spsId)
                     .protocolCode(CodedEntry.of(step.getItem(
                             Tag.ScheduledProtocolCodeSequence)))
+                    .scheduledEndDate(endDate(notes))
+                    .scheduledEndTime(endTime(notes))
                     .extraAttributes(extras)
                     .status(ProcedureStepStatus.SCHEDULED)
                     .sourceKey(key)
                     .build();
+        }
+
+        /** SPS End Date (0040,0004); one that is no DA costs the value, not the row. */
+        private LocalDate endDate(List<String> notes) {
+            String value = step.getText(Tag.ScheduledProcedureStepEndDate);
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return DateTimes.parseDA(value.strip());
+            } catch (DicomFormatException e) {
+                notes.add(at + ": Scheduled Procedure Step End Date (0040,0004): not a DA "
+                        + "(YYYYMMDD); left out");
+                return null;
+            }
+        }
+
+        /** SPS End Time (0040,0005) to the second, as the start time is kept. */
+        private LocalTime endTime(List<String> notes) {
+            String value = step.getText(Tag.ScheduledProcedureStepEndTime);
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return DateTimes.parseTM(value.strip()).truncatedTo(ChronoUnit.SECONDS);
+            } catch (DicomFormatException e) {
+                notes.add(at + ": Scheduled Procedure Step End Time (0040,0005): not a TM "
+                        + "(HHMMSS); left out");
+                return null;
+            }
         }
 
         /** A single short text value within its VR's length, or null. */

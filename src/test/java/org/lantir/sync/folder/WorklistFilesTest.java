@@ -145,6 +145,28 @@ class WorklistFilesTest {
         assertThat(item.extraAttributes()).isNull();
     }
 
+    /** SPS End Date and Time have columns (schema version 5): a file's fill them. */
+    @Test
+    void theStepsEndFillsTheEndColumnsAndAnUnreadableOneIsLeftOut() {
+        Dataset ds = step("SUB1", "20250212", "2330");
+        Dataset step = ds.getItem(Tag.ScheduledProcedureStepSequence);
+        step.setString(Tag.ScheduledProcedureStepEndDate, VR.DA, "20250213");
+        step.setString(Tag.ScheduledProcedureStepEndTime, VR.TM, "003015.5");
+        Dataset odd = step("SUB2", "20250212", "0900");
+        odd.getItem(Tag.ScheduledProcedureStepSequence)
+                .setString(Tag.ScheduledProcedureStepEndDate, VR.DA, "2025-02-1");
+
+        WorklistItem item = FILES.read("x.wl", write(ds)).rows().get(0).item();
+        FileRows oddRows = FILES.read("y.wl", write(odd));
+
+        assertThat(item.scheduledEndDate()).isEqualTo(LocalDate.of(2025, 2, 13));
+        assertThat(item.scheduledEndTime()).isEqualTo(LocalTime.of(0, 30, 15));
+        assertThat(item.extraAttributes()).isNull();
+        assertThat(oddRows.rows().get(0).item().scheduledEndDate()).isNull();
+        assertThat(oddRows.notes()).containsExactly("y.wl item 1: Scheduled Procedure Step "
+                + "End Date (0040,0004): not a DA (YYYYMMDD); left out");
+    }
+
     @Test
     void anItemWithoutARequiredValueIsSkippedNamingFileItemAndAttribute() {
         Dataset ds = step("SUB1", "20250212", "0900");
