@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.lantir.e2e.WorklistAnswers.assertDicomDatesAndTimes;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -127,6 +128,53 @@ class CalpendoToScannerTest {
 
         assertThat(scannerView().values(Tag.PatientID)).containsExactlyInAnyOrder("SUB2042",
                 "SUB2045");
+    }
+
+    /**
+     * SPS End Date and Time (0040,0004/0005) are return keys of the step (PS3.4 Table K.6-1):
+     * asked for, they come back as the booking's finish on the site's clock, the next day for
+     * one over midnight; a range key on the end date matches the steps that end then.
+     */
+    @Test
+    void theScannerSeesWhenEachBookingEnds() throws Exception {
+        sync();
+        LocalDate after = tomorrow.plusDays(1);
+
+        Findscu.Answer all = Findscu.to(lantir, dir).query(endQuery(""));
+        Findscu.Answer endingAfter = Findscu.to(lantir, dir).query(
+                endQuery(after.format(DA) + "-"));
+
+        assertThat(all.finalStatus()).isEqualTo("Success");
+        assertDicomDatesAndTimes(all.matches());
+        assertThat(all.matches()).extracting(m -> m.getString(Tag.PatientID),
+                m -> sps(m).getString(Tag.ScheduledProcedureStepStartDate),
+                m -> sps(m).getString(Tag.ScheduledProcedureStepEndDate),
+                m -> sps(m).getString(Tag.ScheduledProcedureStepEndTime))
+                .containsExactlyInAnyOrder(
+                        tuple("SUB2041", tomorrow.format(DA), tomorrow.format(DA), "103000"),
+                        tuple("SUB2042", tomorrow.format(DA), tomorrow.format(DA), "183000"),
+                        tuple("SUB2045", tomorrow.format(DA), after.format(DA), "003000"));
+        assertThat(endingAfter.finalStatus()).isEqualTo("Success");
+        assertThat(endingAfter.values(Tag.PatientID)).containsExactly("SUB2045");
+        assertThat(scannerView().matches()).allSatisfy(m -> assertThat(sps(m).contains(
+                Tag.ScheduledProcedureStepEndDate)).as("not asked, not answered").isFalse());
+    }
+
+    /** The scanner's query with the end keys: {@code endDate} empty (universal) or a range. */
+    private Path endQuery(String endDate) throws Exception {
+        Path dump = Files.createTempFile(dir, "sps-end", ".dump");
+        Files.writeString(dump, """
+                (0010,0020) LO (no value available)
+                (0040,0100) SQ (Sequence with explicit length #=1)
+                  (fffe,e000) na (Item with explicit length #=6)
+                    (0040,0001) AE [MRI_3T]
+                    (0040,0002) DA (no value available)
+                    (0040,0004) DA %s
+                    (0040,0005) TM (no value available)
+                  (fffe,e00d) na (ItemDelimitationItem for re-encoding)
+                (fffe,e0dd) na (SequenceDelimitationItem for re-encod.)
+                """.formatted(endDate.isEmpty() ? "(no value available)" : "[" + endDate + "]"));
+        return dump;
     }
 
     @Test

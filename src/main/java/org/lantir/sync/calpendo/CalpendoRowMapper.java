@@ -117,12 +117,10 @@ final class CalpendoRowMapper {
         checkComments(values);
 
         WorklistItem item = item(booking, operator, values, patientId, patientName);
-        // TODO(#4): the worklist has no Scheduled Procedure Step End Date/Time
-        // (0040,0004/0005) yet; the booking's finish and elapsed minutes go to DEBUG only.
-        LOG.debug("Calpendo source '{}': {} is patient {} on {} {} for {} minutes (until {})",
+        LOG.debug("Calpendo source '{}': {} is patient {} on {} {} for {} minutes (until {} {})",
                 settings.sourceName(), booking, patientId, item.scheduledStartDate(),
-                item.scheduledStartTime(), booking.durationMinutes(),
-                booking.finish().toLocalDateTime());
+                item.scheduledStartTime(), booking.durationMinutes(), item.scheduledEndDate(),
+                item.scheduledEndTime());
         return new Row(item);
     }
 
@@ -145,6 +143,11 @@ final class CalpendoRowMapper {
                 .scheduledStationName(stationName(booking, values))
                 .scheduledStartDate(booking.start().toLocalDate())
                 .scheduledStartTime(booking.start().toLocalTime())
+                // SPS End Date and Time (0040,0004/0005): the finish instant on the site's
+                // wall clock, so a booking over midnight ends the next day and one over a
+                // clock change ends at the time the clocks then show.
+                .scheduledEndDate(booking.finish().toLocalDate())
+                .scheduledEndTime(booking.finish().toLocalTime())
                 .spsDescription(or(procedure, or(protocol, study)))
                 .protocolCode(protocolCode(protocol))
                 .performingPhysicianName(values.mapped(CalpendoField.PERFORMING_PHYSICIAN)

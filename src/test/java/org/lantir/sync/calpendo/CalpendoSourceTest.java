@@ -121,7 +121,10 @@ class CalpendoSourceTest {
         assertThat(byKey(result)).containsKeys("48211", "48217").doesNotContainKey("48213");
     }
 
-    /** Fall-back DST: 00:30 MDT to 03:00 MST is 210 minutes, 150 on the wall clock. */
+    /**
+     * Fall-back DST: 00:30 MDT to 03:00 MST is 210 minutes, 150 on the wall clock; the step
+     * ends at 03:00 as the site's clocks show it (SPS End Date and Time, 0040,0004/0005).
+     */
     @Test
     void aBookingAcrossTheFallBackChangeKeepsItsWallClockStart() throws Exception {
         source.close();
@@ -133,9 +136,14 @@ class CalpendoSourceTest {
         assertThat(row.scheduledStartDate()).isEqualTo(LocalDate.of(2025, 11, 2));
         assertThat(row.scheduledStartTime()).isEqualTo(LocalTime.of(0, 30));
         assertThat(booking(48217).durationMinutes()).isEqualTo(210);
+        assertThat(row.scheduledEndDate()).isEqualTo(LocalDate.of(2025, 11, 2));
+        assertThat(row.scheduledEndTime()).isEqualTo(LocalTime.of(3, 0));
     }
 
-    /** Spring-forward DST: 01:30 MST to 03:30 MDT is 60 minutes, 120 on the wall clock. */
+    /**
+     * Spring-forward DST: 01:30 MST to 03:30 MDT is 60 minutes, 120 on the wall clock; the
+     * step ends at 03:30, not at 02:30, a time the site's clocks never showed.
+     */
     @Test
     void aBookingAcrossTheSpringForwardChangeLastsItsRealMinutes() throws Exception {
         WorklistItem row = byKey(fetch()).get("48216");
@@ -144,11 +152,13 @@ class CalpendoSourceTest {
         assertThat(row.scheduledStartTime()).isEqualTo(LocalTime.of(1, 30));
         assertThat(booking(48216).durationMinutes()).isEqualTo(60);
         assertThat(booking(48216).finish().toLocalTime()).isEqualTo(LocalTime.of(3, 30));
+        assertThat(row.scheduledEndDate()).isEqualTo(LocalDate.of(2026, 3, 8));
+        assertThat(row.scheduledEndTime()).isEqualTo(LocalTime.of(3, 30));
     }
 
     /**
      * 48212 starts at 00:00 UTC of 03-07 and 48215 runs past local midnight: both are
-     * 03-06 on the site's clock.
+     * 03-06 on the site's clock. 48215 ends the next day, at 00:30.
      */
     @Test
     void datesAreTheSitesNeverUtcs() throws Exception {
@@ -159,6 +169,10 @@ class CalpendoSourceTest {
         assertThat(rows.get("48215").scheduledStartDate()).isEqualTo(LocalDate.of(2026, 3, 6));
         assertThat(booking(48215).durationMinutes()).isEqualTo(60);
         assertThat(booking(48215).finish().toLocalDate()).isEqualTo(LocalDate.of(2026, 3, 7));
+        assertThat(rows.get("48215").scheduledEndDate()).isEqualTo(LocalDate.of(2026, 3, 7));
+        assertThat(rows.get("48215").scheduledEndTime()).isEqualTo(LocalTime.of(0, 30));
+        assertThat(rows.get("48212").scheduledEndDate()).isEqualTo(LocalDate.of(2026, 3, 6));
+        assertThat(rows.get("48212").scheduledEndTime()).isEqualTo(LocalTime.of(18, 30));
     }
 
     /** 48216 has title, status and dates under properties only. */
