@@ -108,6 +108,9 @@ public final class RowDetailsModel {
         e.add(new Entry("Scheduled date", "(0040,0002)", date(item.scheduledStartDate())));
         e.add(new Entry("Scheduled time", "(0040,0003)",
                 text(WorklistItemValidator.time(item.scheduledStartTime()))));
+        e.add(new Entry("Scheduled end date", "(0040,0004)", date(item.scheduledEndDate())));
+        e.add(new Entry("Scheduled end time", "(0040,0005)",
+                text(WorklistItemValidator.time(item.scheduledEndTime()))));
         e.add(new Entry("Step description", "(0040,0007)", text(item.spsDescription())));
         e.add(new Entry("Protocol code", "(0040,0008)", code(item.protocolCode())));
         e.add(new Entry("Performing physician", "(0040,0006)",

@@ -522,9 +522,11 @@ class ScheduleViewModelTest {
         details.load();
 
         assertThat(details.title()).isEqualTo("DOE, Jane: 09:00 MR");
-        assertThat(details.entries()).hasSize(31).extracting(RowDetailsModel.Entry::label)
+        assertThat(details.entries()).hasSize(33).extracting(RowDetailsModel.Entry::label)
                 .contains("Patient name", "Study Instance UID", "Step ID", "Station AE title",
-                        "Source", "Created");
+                        "Scheduled end date", "Scheduled end time", "Source", "Created");
+        assertThat(details.entries()).filteredOn(e -> e.attribute().equals("(0040,0004)"))
+                .singleElement().extracting(RowDetailsModel.Entry::value).isEqualTo("—");
         assertThat(details.entries()).filteredOn(e -> e.label().equals("Patient name"))
                 .singleElement().extracting(RowDetailsModel.Entry::value)
                 .isEqualTo("DOE, Jane   [DOE^JANE]");
