@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +17,7 @@ import org.lantir.config.ConfigSecrets;
 import org.lantir.config.ConfigStore;
 import org.lantir.config.LantirConfig;
 import org.lantir.sync.LogCapture;
+import org.lantir.ui.DirectExecutorService;
 import org.lantir.ui.UiThreads;
 import org.lantir.worklist.ProcedureStepStatus;
 
@@ -352,39 +351,6 @@ class ConfigEditorViewModelTest {
 
     /** Both threads are the caller's: every step has happened when a call returns. */
     static UiThreads directThreads() {
-        return new UiThreads(Runnable::run, new AbstractExecutorService() {
-            private volatile boolean shutdown;
-
-            @Override
-            public void execute(Runnable command) {
-                command.run();
-            }
-
-            @Override
-            public void shutdown() {
-                shutdown = true;
-            }
-
-            @Override
-            public List<Runnable> shutdownNow() {
-                shutdown = true;
-                return List.of();
-            }
-
-            @Override
-            public boolean isShutdown() {
-                return shutdown;
-            }
-
-            @Override
-            public boolean isTerminated() {
-                return shutdown;
-            }
-
-            @Override
-            public boolean awaitTermination(long timeout, TimeUnit unit) {
-                return true;
-            }
-        });
+        return new UiThreads(Runnable::run, new DirectExecutorService());
     }
 }

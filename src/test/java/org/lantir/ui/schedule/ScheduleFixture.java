@@ -16,6 +16,7 @@ import org.lantir.testing.InMemoryEventLog;
 import org.lantir.testing.InMemoryMppsRepository;
 import org.lantir.testing.InMemoryWorklistRepository;
 import org.lantir.testing.WorklistRows;
+import org.lantir.ui.DirectExecutorService;
 import org.lantir.ui.UiThreads;
 import org.lantir.worklist.ProcedureStepStatus;
 import org.lantir.worklist.WorklistItem;
@@ -56,7 +57,7 @@ final class ScheduleFixture implements AutoCloseable {
      * through {@code onEvent}.
      */
     ScheduleViewModel directModel() {
-        ScheduleViewModel model = model(new TestExecutors.Direct(), new TestExecutors.Direct());
+        ScheduleViewModel model = model(new DirectExecutorService(), new DirectExecutorService());
         model.refresh();
         return model;
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lantir.events.LantirEvent;
 import org.lantir.testing.MppsMessages;
+import org.lantir.ui.DirectExecutorService;
 import org.lantir.worklist.MppsException;
 import org.lantir.worklist.ProcedureStepStatus;
 import org.lantir.worklist.WorklistFilter;
@@ -255,7 +256,7 @@ class ScheduleViewModelTest {
     @Test
     void aBurstOfEventsCostsOneReload() {
         TestExecutors.Queued fx = new TestExecutors.Queued();
-        ScheduleViewModel model = lantir.model(fx, new TestExecutors.Direct());
+        ScheduleViewModel model = lantir.model(fx, new DirectExecutorService());
         model.start();
         fx.runAll();
         int reads = lantir.store.filtersSeen().size();
@@ -271,7 +272,7 @@ class ScheduleViewModelTest {
     @Test
     void onlyTheNewestReloadIsShown() {
         TestExecutors.Queued background = new TestExecutors.Queued();
-        ScheduleViewModel model = lantir.model(new TestExecutors.Direct(), background);
+        ScheduleViewModel model = lantir.model(new DirectExecutorService(), background);
         model.start();
         model.nextDay();
 
@@ -286,7 +287,7 @@ class ScheduleViewModelTest {
     @Test
     void theFeedReachesTheModelThroughItsSubscription() throws Exception {
         TestExecutors.Queued fx = new TestExecutors.Queued();
-        ScheduleViewModel model = lantir.model(fx, new TestExecutors.Direct());
+        ScheduleViewModel model = lantir.model(fx, new DirectExecutorService());
         model.start();
         fx.runAll();
 

@@ -6,46 +6,13 @@ import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Executors for view model tests: one that runs a task at once, one that holds tasks. */
+/**
+ * An executor for view model tests that holds tasks (the one that runs them at once is
+ * {@link org.lantir.ui.DirectExecutorService}).
+ */
 final class TestExecutors {
 
     private TestExecutors() {
-    }
-
-    /** Runs each task on the calling thread, at once. */
-    static final class Direct extends AbstractExecutorService {
-        private boolean shutdown;
-
-        @Override
-        public void execute(Runnable task) {
-            task.run();
-        }
-
-        @Override
-        public void shutdown() {
-            shutdown = true;
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            shutdown = true;
-            return List.of();
-        }
-
-        @Override
-        public boolean isShutdown() {
-            return shutdown;
-        }
-
-        @Override
-        public boolean isTerminated() {
-            return shutdown;
-        }
-
-        @Override
-        public boolean awaitTermination(long timeout, TimeUnit unit) {
-            return true;
-        }
     }
 
     /** Holds tasks until the test runs them, in order or newest first. */

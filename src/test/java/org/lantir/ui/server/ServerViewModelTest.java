@@ -19,6 +19,7 @@ import org.lantir.dicom.data.UID;
 import org.lantir.dicom.net.ClientAssociation;
 import org.lantir.dicom.net.DicomClient;
 import org.lantir.dicom.net.Status;
+import org.lantir.ui.DirectExecutorService;
 import org.lantir.ui.UiThreads;
 
 /**

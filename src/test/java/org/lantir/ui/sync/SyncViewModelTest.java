@@ -32,6 +32,7 @@ import org.lantir.sync.SyncHistory;
 import org.lantir.sync.SyncScheduler;
 import org.lantir.sync.redcap.RedcapEmulator;
 import org.lantir.sync.redcap.RedcapSource;
+import org.lantir.ui.DirectExecutorService;
 import org.lantir.ui.UiThreads;
 
 /**
@@ -357,7 +358,7 @@ class SyncViewModelTest {
 
     private SyncViewModel model(Executor fx) {
         return new SyncViewModel(config::get, scheduler::get, new SyncHistory(eventLog), feed,
-                new UiThreads(fx, new InlineExecutor()), clock);
+                new UiThreads(fx, new DirectExecutorService()), clock);
     }
 
     private SyncScheduler newScheduler(LantirConfig sources) {

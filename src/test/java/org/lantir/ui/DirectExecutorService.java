@@ -1,11 +1,14 @@
-package org.lantir.ui.sync;
+package org.lantir.ui;
 
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** Runs each task at once on the calling thread: view models tested without threads. */
-final class InlineExecutor extends AbstractExecutorService {
+/**
+ * Runs each task at once on the calling thread, so a view model's background work has
+ * happened when its call returns; refuses tasks once shut down, as a real pool does.
+ */
+public final class DirectExecutorService extends AbstractExecutorService {
 
     private volatile boolean shutdown;
 
