@@ -2,6 +2,7 @@ package org.lantir.ui.sync;
 
 import java.time.ZoneId;
 import org.lantir.sync.SyncRunRecord;
+import org.lantir.worklist.SyncCounts;
 
 /**
  * One line of the run history table, worded for people.
@@ -14,6 +15,12 @@ import org.lantir.sync.SyncRunRecord;
 public record HistoryRow(String source, String started, String ended, String duration,
         String outcome, boolean succeeded, int added, int updated, int unchanged, int removed,
         int skipped, String error) {
+
+    /** What the run did to the rows, in short; {@code none applied} for a failure. */
+    public String changes() {
+        return succeeded ? SyncTexts.countsInShort(
+                new SyncCounts(added, updated, unchanged, removed), skipped) : "none applied";
+    }
 
     static HistoryRow of(SyncRunRecord run, ZoneId zone) {
         String kind = SyncTexts.windowKind(run.window());

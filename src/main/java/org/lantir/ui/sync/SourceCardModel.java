@@ -27,6 +27,11 @@ import org.lantir.worklist.SyncCounts;
  */
 public final class SourceCardModel {
 
+    /** What the retry count counts, for the state's tooltip. */
+    static final String RETRY_DETAIL = "Counts the timer's runs that failed in a row: each "
+            + "makes it wait longer before the next. A Sync now that fails does not count; "
+            + "one that succeeds ends the retrying.";
+
     private final String name;
     private final ReadOnlyStringWrapper type = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper schedule = new ReadOnlyStringWrapper("");
@@ -37,6 +42,7 @@ public final class SourceCardModel {
     private final ReadOnlyObjectWrapper<SourceState> state =
             new ReadOnlyObjectWrapper<>(SourceState.NOT_RUNNING);
     private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper stateDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper lastRun = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
@@ -56,6 +62,11 @@ public final class SourceCardModel {
     private OperationInterval window = OperationInterval.ALL_DAY;
     /** Whether the scheduler knows a run of this source since it started. */
     private boolean runKnown;
+    /**
+     * When the run shown ended; an older run is never shown over it. A status read just as
+     * a run ends may still carry the run before, after the feed told of the new one.
+     */
+    private Instant shownEnded;
 
     SourceCardModel(String name) {
         this.name = name;
@@ -80,6 +91,7 @@ public final class SourceCardModel {
         SourceState current = stateOf(config, status);
         state.set(current);
         stateText.set(stateText(current, status));
+        stateDetail.set(current == SourceState.RETRYING ? RETRY_DETAIL : "");
         if (status != null && status.lastRun() != null) {
             showRun(status.lastRun(), zone);
         }
@@ -106,10 +118,15 @@ public final class SourceCardModel {
         return status.backingOff() ? SourceState.RETRYING : SourceState.SCHEDULED;
     }
 
+    /**
+     * The state in words. The retry count is the scheduler's: timer runs that failed in a
+     * row; a Sync now that fails does not count (it does not slow the timer down), one that
+     * succeeds ends the retrying.
+     */
     private String stateText(SourceState current, SyncSourceStatus status) {
         return switch (current) {
             case RETRYING -> "Retrying after " + status.consecutiveFailures() + " failed "
-                    + (status.consecutiveFailures() == 1 ? "run" : "runs");
+                    + (status.consecutiveFailures() == 1 ? "scheduled run" : "scheduled runs");
             case OUTSIDE_WINDOW -> "Outside its operation window (" + SyncTexts.window(window)
                     + ")";
             default -> current.label();
@@ -147,9 +164,10 @@ public final class SourceCardModel {
         if (runKnown || run == null) {
             return;
         }
-        show(run.started(), run.ended(), run.succeeded(), run.window(), run.counts(),
-                run.skipped(), run.error(), zone);
-        lastRun.set(lastRun.get() + ", from the event log");
+        if (show(run.started(), run.ended(), run.succeeded(), run.window(), run.counts(),
+                run.skipped(), run.error(), zone)) {
+            lastRun.set(lastRun.get() + ", from the event log");
+        }
     }
 
     /** A run starting or ending, as the event feed tells it, ahead of the next status. */
@@ -157,6 +175,7 @@ public final class SourceCardModel {
         if (run.phase() == SyncRun.Phase.STARTED) {
             state.set(SourceState.RUNNING);
             stateText.set(SourceState.RUNNING.label());
+            stateDetail.set("");
             tick(run.time(), zone);
             return;
         }
@@ -167,8 +186,13 @@ public final class SourceCardModel {
                 run.skipped(), run.error(), zone);
     }
 
-    private void show(Instant started, Instant ended, boolean succeeded, String window,
+    /** Shows a run's every field, unless it ended before the one shown; says whether. */
+    private boolean show(Instant started, Instant ended, boolean succeeded, String window,
             SyncCounts runCounts, int runSkipped, String runError, ZoneId zone) {
+        if (shownEnded != null && ended.isBefore(shownEnded)) {
+            return false;
+        }
+        shownEnded = ended;
         Duration took = started == null ? null : Duration.between(started, ended);
         lastRun.set(SyncTexts.time(ended, zone)
                 + (took == null ? "" : " (took " + SyncTexts.duration(took) + ")"));
@@ -181,6 +205,7 @@ public final class SourceCardModel {
         skipped.set(runSkipped);
         counts.set(succeeded ? SyncTexts.counts(runCounts, runSkipped) : "None applied");
         error.set(succeeded ? "" : SyncTexts.plainError(runError));
+        return true;
     }
 
     void setSyncing(boolean value) {
@@ -224,6 +249,11 @@ public final class SourceCardModel {
 
     public ReadOnlyStringProperty stateTextProperty() {
         return stateText.getReadOnlyProperty();
+    }
+
+    /** More on the state, for its tooltip: what the retry count counts; else empty. */
+    public ReadOnlyStringProperty stateDetailProperty() {
+        return stateDetail.getReadOnlyProperty();
     }
 
     /** When the last run ended and how long it took; empty before any run. */

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.lantir.config.DataSourceConfig;
@@ -98,6 +100,26 @@ final class SyncTexts {
         return counts.added() + " added, " + counts.updated() + " updated, "
                 + counts.unchanged() + " unchanged, " + counts.removed() + " removed, "
                 + skipped + " skipped";
+    }
+
+    /**
+     * A run's rows in few words, the counts that are not zero: {@code 4 added, 1 skipped},
+     * {@code 120 unchanged}, or {@code no rows} when the source had none.
+     */
+    static String countsInShort(SyncCounts counts, int skipped) {
+        List<String> parts = new ArrayList<>();
+        addCount(parts, counts.added(), "added");
+        addCount(parts, counts.updated(), "updated");
+        addCount(parts, counts.unchanged(), "unchanged");
+        addCount(parts, counts.removed(), "removed");
+        addCount(parts, skipped, "skipped");
+        return parts.isEmpty() ? "no rows" : String.join(", ", parts);
+    }
+
+    private static void addCount(List<String> parts, int count, String what) {
+        if (count != 0) {
+            parts.add(count + " " + what);
+        }
     }
 
     /** The source type as people write it. */

@@ -3,7 +3,6 @@ package org.lantir.ui.sync;
 import atlantafx.base.theme.Styles;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.ToIntFunction;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -29,6 +28,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.lantir.ui.ClippedTextCell;
 import org.lantir.ui.ConsoleContext;
 import org.lantir.ui.ConsoleView;
 
@@ -38,6 +38,10 @@ import org.lantir.ui.ConsoleView;
  * letters (S, V, Y, M, C, L), which stay reachable from every screen.
  */
 public final class SyncView implements ConsoleView {
+
+    /** Which runs the event log keeps, so the history's gaps are no surprise. */
+    static final String HISTORY_NOTE = "Recorded: failures, full exports, and runs of recent "
+            + "changes that changed or skipped rows.";
 
     private final SyncViewModel model;
     private final VBox root = new VBox();
@@ -152,16 +156,24 @@ public final class SyncView implements ConsoleView {
         Label type = new Label();
         type.textProperty().bind(card.typeProperty());
         type.getStyleClass().add(Styles.TEXT_MUTED);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(8, name, type);
+        top.setAlignment(Pos.BASELINE_LEFT);
+
+        // On a line of its own: "Retrying after 3 failed scheduled runs" is as wide as a card.
         Label state = new Label();
         state.setId("sync-state-" + id);
         state.textProperty().bind(card.stateTextProperty());
         state.getStyleClass().add("status-pill");
+        state.setWrapText(true);
+        Tooltip detail = new Tooltip();
+        detail.setWrapText(true);
+        detail.setMaxWidth(400);
+        detail.textProperty().bind(card.stateDetailProperty());
+        card.stateDetailProperty().addListener((observable, old, now) ->
+                state.setTooltip(now.isEmpty() ? null : detail));
+        state.setTooltip(card.stateDetailProperty().get().isEmpty() ? null : detail);
         styleState(state, card);
         card.stateProperty().addListener((observable, old, now) -> styleState(state, card));
-        HBox top = new HBox(8, name, type, spacer, state);
-        top.setAlignment(Pos.BASELINE_LEFT);
 
         Label schedule = new Label();
         schedule.textProperty().bind(Bindings.concat("Runs ", card.scheduleProperty()));
@@ -185,7 +197,7 @@ public final class SyncView implements ConsoleView {
         error.visibleProperty().bind(card.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
 
-        VBox box = new VBox(8, top, schedule, facts, error, buttons(card, id));
+        VBox box = new VBox(8, top, state, schedule, facts, error, buttons(card, id));
         box.setId("sync-card-" + id);
         box.getStyleClass().add("sync-card");
         return box;
@@ -272,7 +284,10 @@ public final class SyncView implements ConsoleView {
     private Node historyPane() {
         Label title = new Label("Recent runs");
         title.getStyleClass().add(Styles.TITLE_4);
-        Label note = new Label("Runs that found no change are not recorded.");
+        // What SourceRunner writes to the event log: an incremental run that changed and
+        // skipped nothing is left out, so that a run every minute does not bury the rest.
+        Label note = new Label(HISTORY_NOTE);
+        note.setId("sync-history-note");
         note.getStyleClass().add(Styles.TEXT_MUTED);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -289,22 +304,20 @@ public final class SyncView implements ConsoleView {
         history.setItems(model.history());
         history.setPlaceholder(new Label("No runs recorded yet"));
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Widths for 1280x800 (about 1066 pixels): the outcome whole, the counts in words
+        // (only those that are not zero) so that the error keeps a third of the width.
         history.getColumns().setAll(List.of(
-                column("Source", HistoryRow::source, 110),
+                column("Source", HistoryRow::source, 125),
                 // Lines from older versions know only when the run ended.
                 column("Started", row -> row.started().isEmpty()
                         ? "ended " + row.ended() : row.started(), 165),
-                column("Took", HistoryRow::duration, 60),
-                column("Outcome", HistoryRow::outcome, 180),
-                number("Added", HistoryRow::added),
-                number("Updated", HistoryRow::updated),
-                number("Unchanged", HistoryRow::unchanged),
-                number("Removed", HistoryRow::removed),
-                number("Skipped", HistoryRow::skipped),
-                column("Error", HistoryRow::error, 100)));
+                column("Took", HistoryRow::duration, 75),
+                column("Outcome", HistoryRow::outcome, 210),
+                column("Rows", HistoryRow::changes, 190),
+                column("Error", HistoryRow::error, 290)));
         VBox.setVgrow(history, Priority.ALWAYS);
 
-        // The error column is narrow: the selected run's reason is spelled out below.
+        // A long error is cut in its cell: its tooltip and the line below show it whole.
         Label detail = new Label();
         detail.setId("sync-history-detail");
         detail.setWrapText(true);
@@ -327,18 +340,8 @@ public final class SyncView implements ConsoleView {
         TableColumn<HistoryRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
                 value.apply(cell.getValue())));
+        column.setCellFactory(c -> ClippedTextCell.ofStrings());
         column.setPrefWidth(width);
-        return column;
-    }
-
-    private static TableColumn<HistoryRow, String> number(String title,
-            ToIntFunction<HistoryRow> value) {
-        TableColumn<HistoryRow, String> column =
-                column(title, row -> String.valueOf(value.applyAsInt(row)), 0);
-        // As wide as the heading, which must stay readable.
-        column.setMinWidth(title.length() * 9 + 26);
-        column.setPrefWidth(column.getMinWidth());
-        column.getStyleClass().add("sync-history-number");
         return column;
     }
 

@@ -60,6 +60,12 @@ public final class SyncViewModel implements AutoCloseable {
     /** The newest logged run of each source, for cards whose source has not run yet. */
     private final Map<String, SyncRunRecord> lastLogged = new HashMap<>();
     private AutoCloseable subscription;
+    /**
+     * The source whose Sync now result the message tells, and when it came; a later run of
+     * that source makes the message old news, so it goes (the card shows the newer run).
+     */
+    private String resultSource;
+    private Instant resultTime;
 
     /**
      * @param config the configuration as it is now, asked for on every refresh
@@ -139,7 +145,7 @@ public final class SyncViewModel implements AutoCloseable {
     public void syncNow(SourceCardModel card) {
         String name = card.name();
         card.setSyncing(true);
-        message.set(name + ": syncing…");
+        say(name + ": syncing…");
         background("sync " + name, () -> {
             CompletableFuture<SyncOutcome> run;
             try {
@@ -150,7 +156,9 @@ public final class SyncViewModel implements AutoCloseable {
             }
             run.whenComplete((outcome, failure) -> threads.fx().execute(() -> {
                 card.setSyncing(false);
-                message.set(finished(name, outcome, failure));
+                say(finished(name, outcome, failure));
+                resultSource = name;
+                resultTime = clock.instant();
                 refresh();
                 loadHistory();
             }));
@@ -162,7 +170,7 @@ public final class SyncViewModel implements AutoCloseable {
         List<SourceCardModel> runnable = cards.stream()
                 .filter(card -> card.actionableProperty().get()).toList();
         if (runnable.isEmpty()) {
-            message.set("No data source is running; nothing to sync");
+            say("No data source is running; nothing to sync");
             return;
         }
         runnable.forEach(this::syncNow);
@@ -202,7 +210,10 @@ public final class SyncViewModel implements AutoCloseable {
             if (card != null) {
                 card.showLive(run, clock.getZone());
             }
-            finished |= run.phase() != SyncRun.Phase.STARTED;
+            if (run.phase() != SyncRun.Phase.STARTED) {
+                finished = true;
+                dropOlderResult(run);
+            }
         }
         refresh();
         if (finished) {
@@ -250,11 +261,23 @@ public final class SyncViewModel implements AutoCloseable {
         }
     }
 
+    /** Says what an action did; not the result of a run. */
+    private void say(String text) {
+        message.set(text);
+        resultSource = null;
+    }
+
+    private void dropOlderResult(SyncRun run) {
+        if (run.source().equals(resultSource) && run.time().isAfter(resultTime)) {
+            say("");
+        }
+    }
+
     private void afterAction(String done) {
         Snapshot snapshot = snapshot();
         threads.fx().execute(() -> {
             apply(snapshot);
-            message.set(done);
+            say(done);
         });
     }
 
@@ -289,12 +312,12 @@ public final class SyncViewModel implements AutoCloseable {
                     // The scheduler no longer has the source: the configuration changed.
                     LOG.info("Sync screen could not {}: {}", what, e.getMessage());
                     threads.fx().execute(() -> {
-                        message.set("Could not " + what + ": it is not running now");
+                        say("Could not " + what + ": it is not running now");
                         refresh();
                     });
                 } catch (RuntimeException e) {
                     LOG.warn("Sync screen could not {}", what, e);
-                    threads.fx().execute(() -> message.set("Could not " + what + ": "
+                    threads.fx().execute(() -> say("Could not " + what + ": "
                             + SyncTexts.plainError(e.getMessage())));
                 }
             });

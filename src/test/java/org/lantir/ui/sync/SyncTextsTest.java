@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import org.junit.jupiter.api.Test;
 import org.lantir.config.OperationInterval;
+import org.lantir.worklist.SyncCounts;
 
 class SyncTextsTest {
 
@@ -34,6 +35,15 @@ class SyncTextsTest {
         assertThat(SyncTexts.countdown(now, now.plusSeconds(3720))).isEqualTo("in 1 h 02 min");
         assertThat(SyncTexts.countdown(now, now.plusMillis(400))).isEqualTo("due now");
         assertThat(SyncTexts.countdown(now, now.minusSeconds(5))).isEqualTo("due now");
+    }
+
+    @Test
+    void countsInShortNameOnlyWhatHappened() {
+        assertThat(SyncTexts.countsInShort(new SyncCounts(4, 0, 0, 0), 1))
+                .isEqualTo("4 added, 1 skipped");
+        assertThat(SyncTexts.countsInShort(new SyncCounts(0, 2, 118, 1), 0))
+                .isEqualTo("2 updated, 118 unchanged, 1 removed");
+        assertThat(SyncTexts.countsInShort(SyncCounts.NONE, 0)).isEqualTo("no rows");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -193,7 +194,8 @@ class SyncViewModelTest {
 
         SourceCardModel card = model.cards().get(0);
         assertThat(card.stateProperty().get()).isEqualTo(SourceState.RETRYING);
-        assertThat(card.stateTextProperty().get()).isEqualTo("Retrying after 1 failed run");
+        assertThat(card.stateTextProperty().get())
+                .isEqualTo("Retrying after 1 failed scheduled run");
         assertThat(card.resultProperty().get()).isEqualTo("Failed, full export");
         assertThat(card.countsProperty().get()).isEqualTo("None applied");
         assertThat(card.errorProperty().get()).contains("HTTP 500")
@@ -205,6 +207,105 @@ class SyncViewModelTest {
 
         assertThat(model.messageProperty().get()).startsWith(NAME + " did not sync: ")
                 .contains("HTTP 500");
+    }
+
+    @Test
+    void theRetryCountCountsScheduledRunsAndSaysSo() {
+        redcap.fault(RedcapEmulator.Fault.SERVER_ERROR);
+        manual.runNext();
+        model.refresh();
+        SourceCardModel card = model.cards().get(0);
+        assertThat(card.stateDetailProperty().get()).isEqualTo(SourceCardModel.RETRY_DETAIL);
+
+        model.syncNow(card);
+        manual.runNext();
+
+        assertThat(card.lastRunProperty().get()).as("the failed Sync now is the last run")
+                .startsWith("2025-03-10 08:00:00");
+        assertThat(card.errorProperty().get()).contains("HTTP 500");
+        assertThat(card.stateTextProperty().get()).as("a Sync now is not a scheduled run")
+                .isEqualTo("Retrying after 1 failed scheduled run");
+
+        redcap.fault(RedcapEmulator.Fault.NONE);
+        model.syncNow(card);
+        manual.runNext();
+
+        assertThat(card.stateProperty().get()).as("a Sync now that succeeds ends it")
+                .isEqualTo(SourceState.SCHEDULED);
+        assertThat(card.stateDetailProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aRunReadJustBeforeANewerOneEndedDoesNotShowOverIt() throws Exception {
+        LinkedBlockingQueue<Runnable> fx = new LinkedBlockingQueue<>();
+        model.close();
+        model = model(fx::add);
+        redcap.fault(RedcapEmulator.Fault.SERVER_ERROR);
+        manual.runNext();
+        model.start();
+        drain(fx);
+        SourceCardModel card = model.cards().get(0);
+        assertThat(card.errorProperty().get()).contains("HTTP 500");
+        clock.advance(Duration.ofSeconds(15));
+
+        // The feed tells of the newer run while the scheduler still has the one before: the
+        // status read that follows carries the older run.
+        feed.publish(new SyncRun(clock.instant(), NAME, SyncRun.Phase.FAILED, 0, 0, 0, 0, 0,
+                "REDCap at http://127.0.0.1:1/api/ could not be reached: connection refused"));
+        awaitHandOver(fx);
+        drain(fx);
+
+        assertThat(card.errorProperty().get()).endsWith("connection refused");
+        assertThat(card.lastRunProperty().get()).startsWith("2025-03-10 08:00:15");
+        assertThat(card.resultProperty().get()).isEqualTo("Failed");
+    }
+
+    @Test
+    void aSyncNowResultGivesWayToALaterRunOfItsSource() throws Exception {
+        LinkedBlockingQueue<Runnable> fx = new LinkedBlockingQueue<>();
+        model.close();
+        model = model(fx::add);
+        manual.runNext();
+        model.start();
+        drain(fx);
+        SourceCardModel card = model.cards().get(0);
+        redcap.fault(RedcapEmulator.Fault.SERVER_ERROR);
+
+        model.syncNow(card);
+        drain(fx);
+        manual.runNext();
+        awaitFx(fx, () -> model.messageProperty().get().contains("did not sync"));
+        assertThat(model.messageProperty().get()).contains("HTTP 500");
+
+        redcap.fault(RedcapEmulator.Fault.NONE);
+        manual.runNext();
+
+        awaitFx(fx, () -> model.messageProperty().get().isEmpty());
+        assertThat(card.resultProperty().get()).startsWith("Succeeded");
+    }
+
+    @Test
+    void theHistoryHoldsTheRunsItsNoteSaysItDoes() {
+        manual.runNext();
+        clock.advance(Duration.ofSeconds(10));
+        manual.runNext();
+        redcap.project().setValue("1", 1, "mri_time", "10:00", clock.localNow());
+        clock.advance(Duration.ofSeconds(10));
+        manual.runNext();
+        scheduler.get().syncNow(NAME, true);
+        manual.runNext();
+        redcap.fault(RedcapEmulator.Fault.SERVER_ERROR);
+        manual.runNext();
+
+        model.loadHistory();
+
+        assertThat(SyncView.HISTORY_NOTE).isEqualTo("Recorded: failures, full exports, and "
+                + "runs of recent changes that changed or skipped rows.");
+        assertThat(model.history()).extracting(HistoryRow::outcome).containsExactly(
+                "Failed, recent changes", "Succeeded, full export",
+                "Succeeded, recent changes", "Succeeded, full export");
+        assertThat(model.history().get(1).changes()).isEqualTo("4 unchanged, 1 skipped");
+        assertThat(model.history().get(2).changes()).startsWith("1 updated");
     }
 
     @Test
@@ -385,6 +486,16 @@ class SyncViewModelTest {
 
     private static void drain(LinkedBlockingQueue<Runnable> fx) {
         for (Runnable task; (task = fx.poll()) != null; ) {
+            task.run();
+        }
+    }
+
+    /** Runs what reaches the JavaFX queue until {@code done} holds (the guard bounds a hang). */
+    private static void awaitFx(LinkedBlockingQueue<Runnable> fx,
+            BooleanSupplier done) throws Exception {
+        while (!done.getAsBoolean()) {
+            Runnable task = fx.poll(20, TimeUnit.SECONDS);
+            assertThat(task).as("work for the JavaFX thread").isNotNull();
             task.run();
         }
     }

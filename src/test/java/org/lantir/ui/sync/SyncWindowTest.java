@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lantir.sync.redcap.RedcapEmulator;
 import org.lantir.sync.redcap.RedcapSource;
 import org.lantir.ui.ConsoleHarness;
+import org.lantir.ui.TableChecks;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -101,6 +103,30 @@ class SyncWindowTest {
         assertThat(text("#sync-message")).startsWith(SOURCE + " synced: 0 added, 1 updated");
         assertThat(redcap.requestCount()).isGreaterThan(requests);
         await(() -> historyRows() == 2);
+    }
+
+    @Test
+    void theRecentRunsShowEveryOutcomeWholeAndALongErrorInItsTooltip() throws Exception {
+        awaitText("#sync-result-" + SOURCE, "Succeeded, full export");
+        redcap.fault(RedcapEmulator.Fault.SERVER_ERROR);
+
+        robot.clickOn("#sync-now-" + SOURCE);
+
+        await(() -> historyRows() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        HistoryRow failed = onFx(() -> history().getItems().get(0));
+        assertThat(failed.outcome()).isEqualTo("Failed, recent changes");
+        assertThat(onFx(() -> TableChecks.cutHeaders(history()))).isEmpty();
+        assertThat(onFx(() -> TableChecks.cutCells(history())))
+                .containsExactly("Error: " + failed.error());
+        TableCell<?, ?> error = onFx(() -> robot.lookup("#sync-history .table-cell")
+                .queryAllAs(TableCell.class).stream()
+                .filter(cell -> failed.error().equals(cell.getText())).findFirst()
+                .orElseThrow());
+        assertThat(error.getTooltip()).isNotNull();
+        assertThat(error.getTooltip().getText()).isEqualTo(failed.error());
+        assertThat(onFx(() -> TableChecks.fits(history(), "Outcome",
+                "Succeeded, recent changes"))).isTrue();
     }
 
     private String configJson() {
