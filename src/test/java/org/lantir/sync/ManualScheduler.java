@@ -26,6 +26,8 @@ public final class ManualScheduler extends AbstractExecutorService
     private final PriorityQueue<Task<?>> queue = new PriorityQueue<>();
     private long sequence;
     private boolean shutdown;
+    /** Runs once, inside the next task run, before the task's own work. */
+    private Runnable atStartOfNextTask;
 
     public ManualScheduler(MutableClock clock) {
         this.clock = clock;
@@ -45,6 +47,21 @@ public final class ManualScheduler extends AbstractExecutorService
         }
         task.run();
         return true;
+    }
+
+    /**
+     * Runs {@code hook} inside the next task run, before its work: as another thread acting
+     * just after a pool thread took the task off its queue (the task is running then, so a
+     * cancel no longer stops it).
+     */
+    public synchronized void atStartOfNextTask(Runnable hook) {
+        atStartOfNextTask = hook;
+    }
+
+    private synchronized Runnable takeHook() {
+        Runnable hook = atStartOfNextTask;
+        atStartOfNextTask = null;
+        return hook;
     }
 
     /** The delay from now to the earliest pending task, or null when none. */
@@ -118,7 +135,14 @@ public final class ManualScheduler extends AbstractExecutorService
         if (shutdown) {
             throw new java.util.concurrent.RejectedExecutionException("shut down");
         }
-        Task<V> task = new Task<>(callable, clock.instant().plusNanos(unit.toNanos(delay)),
+        Callable<V> hooked = () -> {
+            Runnable hook = takeHook();
+            if (hook != null) {
+                hook.run();
+            }
+            return callable.call();
+        };
+        Task<V> task = new Task<>(hooked, clock.instant().plusNanos(unit.toNanos(delay)),
                 sequence++);
         queue.add(task);
         return task;

@@ -177,6 +177,26 @@ class SyncSchedulerControlTest {
     }
 
     @Test
+    void pauseAndResumeJustAsTheTimerTakesItsTaskLeaveOneTask() {
+        add(SyncSchedulerTest.source(redcap, RedcapEmulator.TOKEN), OperationInterval.ALL_DAY);
+        scheduler.start();
+        // Another thread pauses and resumes after the source's thread took the timer task
+        // off its queue, before the task looked at the source.
+        manual.atStartOfNextTask(() -> {
+            scheduler.pause(NAME);
+            scheduler.resume(NAME);
+        });
+
+        manual.runNext();
+
+        assertThat(manual.pending()).as("the resumed timer's task alone").isEqualTo(1);
+        assertThat(scheduler.status(NAME).nextRun()).isNotNull();
+        manual.runNext();
+        assertThat(scheduler.status(NAME).lastRun()).as("it runs").isNotNull();
+        assertThat(manual.pending()).isEqualTo(1);
+    }
+
+    @Test
     void failuresShowAsBackOffWithThePlainReason() {
         add(SyncSchedulerTest.source(redcap, RedcapEmulator.TOKEN), OperationInterval.ALL_DAY);
         scheduler.start();
