@@ -40,8 +40,8 @@ import org.lantir.ui.ConsoleView;
 public final class SyncView implements ConsoleView {
 
     /** Which runs the event log keeps, so the history's gaps are no surprise. */
-    static final String HISTORY_NOTE = "Recorded: failures, full exports, and runs of recent "
-            + "changes that changed or skipped rows.";
+    static final String HISTORY_NOTE = "Every run is recorded; runs in a row that changed "
+            + "nothing, or failed for the same reason, share one entry.";
 
     private final SyncViewModel model;
     private final VBox root = new VBox();

@@ -299,11 +299,12 @@ class SyncViewModelTest {
 
         model.loadHistory();
 
-        assertThat(SyncView.HISTORY_NOTE).isEqualTo("Recorded: failures, full exports, and "
-                + "runs of recent changes that changed or skipped rows.");
+        assertThat(SyncView.HISTORY_NOTE).isEqualTo("Every run is recorded; runs in a row "
+                + "that changed nothing, or failed for the same reason, share one entry.");
         assertThat(model.history()).extracting(HistoryRow::outcome).containsExactly(
                 "Failed, recent changes", "Succeeded, full export",
-                "Succeeded, recent changes", "Succeeded, full export");
+                "Succeeded, recent changes", "Succeeded, recent changes",
+                "Succeeded, full export");
         assertThat(model.history().get(1).changes()).isEqualTo("4 unchanged, 1 skipped");
         assertThat(model.history().get(2).changes()).startsWith("1 updated");
     }
