@@ -6,10 +6,6 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +18,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
-import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.HttpRequestRetryStrategy;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
@@ -35,18 +29,17 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
-import org.apache.hc.core5.http.MalformedChunkCodingException;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.lantir.sync.HttpOutage;
 import org.lantir.sync.RetryAfter;
 import org.lantir.sync.SourceException;
 import org.slf4j.Logger;
@@ -71,6 +64,7 @@ final class CalpendoClient implements AutoCloseable {
 
     private final CalpendoEndpoint endpoint;
     private final CloseableHttpClient http;
+    private final HttpOutage.Limits limits;
     private final ScheduledExecutorService deadlines;
     private final Set<Call> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -102,27 +96,14 @@ final class CalpendoClient implements AutoCloseable {
                 .disableAuthCaching()
                 .setUserAgent("Lantir")
                 .build();
-        this.deadlines = deadlineThread("calpendo-deadlines");
+        this.limits = new HttpOutage.Limits("base_url", endpoint.connectTimeout(),
+                endpoint.readTimeout(), text -> Scrub.text(text, endpoint));
+        this.deadlines = HttpOutage.deadlineThread("calpendo-deadlines");
     }
 
     /** Deadlines waiting in the timer's queue; for leak checks. */
     int pendingDeadlines() {
         return ((ScheduledThreadPoolExecutor) deadlines).getQueue().size();
-    }
-
-    /**
-     * One daemon thread for the answers' deadlines. A deadline cancelled by its answer leaves
-     * the queue at once: kept until it was due (minutes), each would hold its request, and a
-     * source that syncs often would pile up thousands of them.
-     */
-    private static ScheduledExecutorService deadlineThread(String name) {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread thread = new Thread(r, name);
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        return executor;
     }
 
     /** What a request asked for, to name it in failure reasons and pick status rules. */
@@ -338,49 +319,13 @@ final class CalpendoClient implements AutoCloseable {
         LOG.debug("{}: {} failed: {}", this, ask.words, e.getClass().getName());
         if (call.expired) {
             return new SourceException(this + " did not finish sending " + ask.words
-                    + " within " + seconds(endpoint.answerDeadline()), true, e);
+                    + " within " + HttpOutage.seconds(endpoint.answerDeadline()), true, e);
         }
-        if (closed || e instanceof InterruptedIOException
-                && !(e instanceof SocketTimeoutException)) {
+        if (closed || HttpOutage.stopped(e)) {
             return new SourceException(this + ": request stopped", true, e);
         }
-        return new SourceException(this + " " + reason(ask, e), retryable(e), e);
-    }
-
-    private String reason(Ask ask, IOException e) {
-        if (e instanceof ConnectTimeoutException) {
-            return "could not be connected to within " + seconds(endpoint.connectTimeout());
-        }
-        if (e instanceof SocketTimeoutException) {
-            return "did not answer " + ask.words + " within " + seconds(endpoint.readTimeout())
-                    + " (read timeout)";
-        }
-        if (e instanceof UnknownHostException) {
-            return "could not be found: the host name does not resolve (DNS)";
-        }
-        if (e instanceof ConnectException) {
-            return "refused the connection (is the server up, and base_url right?)";
-        }
-        if (e instanceof SSLException) {
-            return "failed the TLS handshake: " + Scrub.describe(e, endpoint);
-        }
-        if (e instanceof ConnectionClosedException || e instanceof MalformedChunkCodingException) {
-            return "closed the connection before " + ask.words + " was complete";
-        }
-        if (e instanceof NoHttpResponseException) {
-            return "closed the connection without answering " + ask.words;
-        }
-        return "could not be reached: " + Scrub.describe(e, endpoint);
-    }
-
-    /** A failed TLS handshake needs a person (certificate, protocol); the rest may clear. */
-    private static boolean retryable(IOException e) {
-        return !(e instanceof SSLException);
-    }
-
-    private static String seconds(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.getSeconds() + " s"
-                : duration.toMillis() + " ms";
+        return new SourceException(this + " " + HttpOutage.reason(e, ask.words, limits),
+                HttpOutage.mayClear(e), e);
     }
 
     /**

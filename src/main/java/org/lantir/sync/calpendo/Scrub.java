@@ -27,12 +27,6 @@ final class Scrub {
         return plain.length() <= MAX_LENGTH ? plain : plain.substring(0, MAX_LENGTH) + "…";
     }
 
-    /** An exception's class and message, scrubbed. */
-    static String describe(Exception e, CalpendoEndpoint endpoint) {
-        String message = e.getMessage() == null ? "" : ": " + e.getMessage();
-        return text(e.getClass().getSimpleName() + message, endpoint);
-    }
-
     private static String without(String text, String secret, String placeholder) {
         if (secret == null || secret.isEmpty()) {
             return text;

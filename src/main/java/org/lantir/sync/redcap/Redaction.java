@@ -25,11 +25,6 @@ final class Redaction {
         return plain.length() <= MAX_LENGTH ? plain : plain.substring(0, MAX_LENGTH) + "…";
     }
 
-    static String describe(Exception e, String token) {
-        String message = e.getMessage() == null ? "" : ": " + e.getMessage();
-        return clean(e.getClass().getSimpleName() + message, token);
-    }
-
     static String withoutToken(String text, String token) {
         if (token == null || token.isEmpty()) {
             return text;

@@ -5,10 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +18,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
-import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -34,16 +28,14 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpHeaders;
-import org.apache.hc.core5.http.MalformedChunkCodingException;
 import org.apache.hc.core5.http.NameValuePair;
-import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
+import org.lantir.sync.HttpOutage;
 import org.lantir.sync.RetryAfter;
 import org.lantir.sync.SourceException;
 import org.slf4j.Logger;
@@ -77,6 +69,7 @@ public final class RedcapClient implements AutoCloseable {
 
     private final RedcapEndpoint endpoint;
     private final CloseableHttpClient http;
+    private final HttpOutage.Limits limits;
     private final ScheduledExecutorService deadlines;
     private volatile Call inFlight;
     private volatile boolean closed;
@@ -103,27 +96,14 @@ public final class RedcapClient implements AutoCloseable {
                 .disableRedirectHandling()
                 .setUserAgent("Lantir")
                 .build();
-        this.deadlines = deadlineThread("redcap-deadlines");
+        this.limits = new HttpOutage.Limits("api_url", endpoint.connectTimeout(),
+                endpoint.readTimeout(), text -> Redaction.clean(text, endpoint.token()));
+        this.deadlines = HttpOutage.deadlineThread("redcap-deadlines");
     }
 
     /** Deadlines waiting in the timer's queue; for leak checks. */
     int pendingDeadlines() {
         return ((ScheduledThreadPoolExecutor) deadlines).getQueue().size();
-    }
-
-    /**
-     * One daemon thread for the answers' deadlines. A deadline cancelled by its answer leaves
-     * the queue at once: kept until it was due (minutes), each would hold its request, and a
-     * source that syncs often would pile up thousands of them.
-     */
-    private static ScheduledExecutorService deadlineThread(String name) {
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread thread = new Thread(r, name);
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setRemoveOnCancelPolicy(true);
-        return executor;
     }
 
     /** The project's data dictionary, in dictionary order ({@code content=metadata}). */
@@ -353,51 +333,18 @@ public final class RedcapClient implements AutoCloseable {
         LOG.debug("{}: content={} failed: {}", this, content, e.getClass().getName());
         if (call.expired) {
             return new SourceException(this + " did not finish answering content=" + content
-                    + " within " + seconds(answerDeadline()), true, e);
+                    + " within " + HttpOutage.seconds(answerDeadline()), true, e);
         }
-        if (closed || e instanceof InterruptedIOException
-                && !(e instanceof SocketTimeoutException)) {
+        if (closed || HttpOutage.stopped(e)) {
             return new SourceException(this + " request stopped", true, e);
         }
-        // A failed TLS handshake needs a person (certificate, protocol); the rest may clear.
-        return new SourceException(this + " " + reason(e), !(e instanceof SSLException), e);
-    }
-
-    private String reason(IOException e) {
-        if (e instanceof ConnectTimeoutException) {
-            return "could not connect within " + seconds(endpoint.connectTimeout());
-        }
-        if (e instanceof SocketTimeoutException) {
-            return "did not answer within " + seconds(endpoint.readTimeout())
-                    + " (read timeout)";
-        }
-        if (e instanceof UnknownHostException) {
-            return "could not be found: the host name does not resolve (DNS)";
-        }
-        if (e instanceof ConnectException) {
-            return "refused the connection (is the server up, and the API URL right?)";
-        }
-        if (e instanceof SSLException) {
-            return "failed the TLS handshake: " + Redaction.describe(e, endpoint.token());
-        }
-        if (e instanceof ConnectionClosedException
-                || e instanceof MalformedChunkCodingException) {
-            return "closed the connection before its answer was complete";
-        }
-        if (e instanceof NoHttpResponseException) {
-            return "closed the connection without answering";
-        }
-        return "could not be reached: " + Redaction.describe(e, endpoint.token());
+        return new SourceException(this + " " + HttpOutage.reason(e, "its answer", limits),
+                HttpOutage.mayClear(e), e);
     }
 
     private static String prefix(InputStream body) throws IOException {
         byte[] bytes = body.readNBytes(ERROR_PREFIX_BYTES);
         return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static String seconds(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.getSeconds() + " s"
-                : duration.toMillis() + " ms";
     }
 
     /** One request, and whether its deadline cancelled it. */

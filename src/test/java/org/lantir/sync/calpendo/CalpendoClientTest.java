@@ -180,7 +180,7 @@ class CalpendoClientTest {
                 Duration.ofMillis(300));
 
         assertThatThrownBy(() -> impatient.bookings(LIST))
-                .hasMessageContaining("did not answer the booking list within 300 ms "
+                .hasMessageContaining("did not send the booking list within 300 ms "
                         + "(read timeout)")
                 .satisfies(e -> assertThat(retryable(e)).isTrue());
         impatient.close();

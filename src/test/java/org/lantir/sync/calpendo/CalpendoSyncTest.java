@@ -255,7 +255,7 @@ class CalpendoSyncTest {
 
         SyncOutcome outcome = sync.run();
 
-        assertThat(outcome.error()).contains("did not answer a booking's details within 1 s "
+        assertThat(outcome.error()).contains("did not send a booking's details within 1 s "
                 + "(read timeout)");
         assertThat(outcome.retryable()).isTrue();
         assertUnchanged(before);

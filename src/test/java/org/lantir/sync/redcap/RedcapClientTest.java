@@ -119,7 +119,7 @@ class RedcapClientTest {
                 Duration.ofMillis(300));
 
         assertThatThrownBy(impatient::exportMetadata)
-                .hasMessageContaining("did not answer within 300 ms (read timeout)")
+                .hasMessageContaining("did not send its answer within 300 ms (read timeout)")
                 .satisfies(e -> assertThat(((SourceException) e).retryable()).isTrue());
         impatient.close();
     }
