@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
@@ -36,6 +39,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.lantir.ui.ClippedTextCell;
 import org.lantir.ui.Console;
@@ -65,6 +69,8 @@ public final class ScheduleView implements ConsoleView {
     private final TableView<ScheduleRow> table = new TableView<>();
     private final TextField search = new TextField();
     private final HBox rowActions = new HBox();
+    /** Asks the model to follow today past midnight. */
+    private final Timeline midnight = new Timeline();
     /** Set while the view copies the model's selection into the table, to not echo it. */
     private boolean copyingSelection;
 
@@ -84,6 +90,10 @@ public final class ScheduleView implements ConsoleView {
         root.getStyleClass().addAll("screen", "schedule");
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcut);
         model.start();
+        midnight.getKeyFrames().add(
+                new KeyFrame(Duration.seconds(30), e -> model.followToday()));
+        midnight.setCycleCount(Animation.INDEFINITE);
+        midnight.play();
     }
 
     @Override
@@ -107,6 +117,7 @@ public final class ScheduleView implements ConsoleView {
 
     @Override
     public void close() {
+        midnight.stop();
         model.close();
     }
 

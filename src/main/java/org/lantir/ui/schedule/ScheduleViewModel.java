@@ -116,6 +116,8 @@ public final class ScheduleViewModel implements AutoCloseable {
     private Long selectAfterReload;
     /** Whether the problem line tells of a failed read, which the next good read clears. */
     private boolean readFailed;
+    /** The calendar day at the last {@link #followToday()}; JavaFX thread only. */
+    private LocalDate lastToday;
 
     public ScheduleViewModel(WorklistService worklist, EventFeed events, UiThreads threads,
             Clock clock) {
@@ -135,7 +137,8 @@ public final class ScheduleViewModel implements AutoCloseable {
         });
         selectedItem.bind(selectedRow.flatMap(ScheduleRow::itemProperty));
         selectedItem.addListener((observable, old, item) -> updateActions(item));
-        day.set(LocalDate.now(clock));
+        lastToday = LocalDate.now(clock);
+        day.set(lastToday);
         updateTitle(day.get());
         day.addListener((observable, old, now) -> dayChanged(old, now));
     }
@@ -192,8 +195,26 @@ public final class ScheduleViewModel implements AutoCloseable {
         day.set(LocalDate.now(clock));
     }
 
-    // TODO(#3): a console left open over midnight keeps showing the day that was today when
-    // it was chosen; "Today" brings the new day.
+    /**
+     * Called now and then (the view does, every half minute): past midnight, a console that
+     * showed today moves on to the new today, so a scanner-room screen left open overnight
+     * shows the morning's list. A console showing another day stays on it.
+     */
+    public void followToday() {
+        LocalDate today = LocalDate.now(clock);
+        if (today.equals(lastToday)) {
+            return;
+        }
+        boolean showedToday = lastToday.equals(day.get());
+        lastToday = today;
+        if (showedToday) {
+            day.set(today);
+        } else {
+            // "Today's schedule:" may now be the title of yesterday; say the date plainly.
+            updateTitle(day.get());
+        }
+    }
+
     private void dayChanged(LocalDate old, LocalDate now) {
         if (now == null) {
             // A date picker whose text was cleared: keep the day shown.

@@ -3,8 +3,10 @@ package org.lantir.ui.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.lantir.ui.schedule.ScheduleFixture.TODAY;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
@@ -12,8 +14,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.lantir.events.LantirEvent;
+import org.lantir.sync.MutableClock;
 import org.lantir.testing.MppsMessages;
 import org.lantir.ui.DirectExecutorService;
+import org.lantir.ui.UiThreads;
 import org.lantir.worklist.MppsException;
 import org.lantir.worklist.ProcedureStepStatus;
 import org.lantir.worklist.WorklistFilter;
@@ -71,6 +75,42 @@ class ScheduleViewModelTest {
         assertThat(model.rows().get(0).patientNameProperty().get()).isEqualTo("ROE, Richard");
         assertThat(model.rows().get(2).sourceProperty().get()).isEqualTo("main_redcap");
         assertThat(model.rows().get(1).sourceProperty().get()).isEqualTo("manual");
+    }
+
+    @Test
+    void pastMidnightAConsoleShowingTodayMovesToTheNewDay() {
+        MutableClock clock = new MutableClock(Instant.parse("2025-02-11T23:59:00Z"),
+                ZoneOffset.UTC);
+        ScheduleViewModel model = new ScheduleViewModel(lantir.service, lantir.feed,
+                new UiThreads(new DirectExecutorService(), new DirectExecutorService()), clock);
+        model.followToday();
+        assertThat(model.dayProperty().get()).isEqualTo(TODAY.minusDays(1));
+
+        clock.advance(Duration.ofMinutes(2));
+        model.followToday();
+
+        assertThat(model.dayProperty().get()).isEqualTo(TODAY);
+        assertThat(model.titleProperty().get()).startsWith("Today's schedule:");
+        assertThat(ids(model.visibleRows())).containsExactly("P100", "SUB001", "P300");
+    }
+
+    @Test
+    void pastMidnightAConsoleShowingAnotherDayStaysOnIt() {
+        MutableClock clock = new MutableClock(Instant.parse("2025-02-12T23:59:00Z"),
+                ZoneOffset.UTC);
+        ScheduleViewModel model = new ScheduleViewModel(lantir.service, lantir.feed,
+                new UiThreads(new DirectExecutorService(), new DirectExecutorService()), clock);
+        model.previousDay();
+
+        clock.advance(Duration.ofMinutes(2));
+        model.followToday();
+
+        assertThat(model.dayProperty().get()).isEqualTo(TODAY.minusDays(1));
+        assertThat(model.titleProperty().get()).isEqualTo("Schedule: Tuesday 11 February 2025");
+        model.nextDay();
+        assertThat(model.titleProperty().get())
+                .as("the day that was today is no longer called so")
+                .isEqualTo("Schedule: Wednesday 12 February 2025");
     }
 
     @Test
