@@ -81,8 +81,7 @@ class ScheduleViewModelTest {
     void pastMidnightAConsoleShowingTodayMovesToTheNewDay() {
         MutableClock clock = new MutableClock(Instant.parse("2025-02-11T23:59:00Z"),
                 ZoneOffset.UTC);
-        ScheduleViewModel model = new ScheduleViewModel(lantir.service, lantir.feed,
-                new UiThreads(new DirectExecutorService(), new DirectExecutorService()), clock);
+        ScheduleViewModel model = directModelOn(clock);
         model.followToday();
         assertThat(model.dayProperty().get()).isEqualTo(TODAY.minusDays(1));
 
@@ -98,8 +97,7 @@ class ScheduleViewModelTest {
     void pastMidnightAConsoleShowingAnotherDayStaysOnIt() {
         MutableClock clock = new MutableClock(Instant.parse("2025-02-12T23:59:00Z"),
                 ZoneOffset.UTC);
-        ScheduleViewModel model = new ScheduleViewModel(lantir.service, lantir.feed,
-                new UiThreads(new DirectExecutorService(), new DirectExecutorService()), clock);
+        ScheduleViewModel model = directModelOn(clock);
         model.previousDay();
 
         clock.advance(Duration.ofMinutes(2));
@@ -111,6 +109,11 @@ class ScheduleViewModelTest {
         assertThat(model.titleProperty().get())
                 .as("the day that was today is no longer called so")
                 .isEqualTo("Schedule: Wednesday 12 February 2025");
+    }
+
+    private ScheduleViewModel directModelOn(MutableClock clock) {
+        return new ScheduleViewModel(lantir.service, lantir.feed,
+                new UiThreads(new DirectExecutorService(), new DirectExecutorService()), clock);
     }
 
     @Test
