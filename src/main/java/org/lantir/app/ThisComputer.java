@@ -1,0 +1,105 @@
+package org.lantir.app;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a scanner's operator types to reach this computer: its host name and its network
+ * addresses other than loopback. Read from the system only, without asking a name server:
+ * a reverse lookup could hang where the network has none, and is no part of the answer.
+ *
+ * @param hostName the computer's name, or empty when the system does not say
+ * @param addresses IPv4 addresses first, then global IPv6 ones; link-local and loopback
+ *        addresses are left out
+ */
+public record ThisComputer(String hostName, List<String> addresses) {
+
+    public ThisComputer {
+        addresses = List.copyOf(addresses);
+    }
+
+    /** Reads this computer's name and addresses; may take a moment (call off the FX thread). */
+    public static ThisComputer inspect() {
+        return new ThisComputer(hostName(System.getenv()), networkAddresses());
+    }
+
+    static String hostName(Map<String, String> env) {
+        for (String variable : List.of("COMPUTERNAME", "HOSTNAME")) {
+            String value = env.get(variable);
+            if (value != null && !value.isBlank()) {
+                return value.trim();
+            }
+        }
+        for (String file : List.of("/proc/sys/kernel/hostname", "/etc/hostname")) {
+            try {
+                String value = Files.readString(Path.of(file), StandardCharsets.UTF_8).trim();
+                if (!value.isEmpty()) {
+                    return value;
+                }
+            } catch (IOException | RuntimeException notThere) {
+                // Not Linux, or not readable: try the next way.
+            }
+        }
+        return hostnameCommand();
+    }
+
+    /** macOS and others: the {@code hostname} program, a local call. */
+    private static String hostnameCommand() {
+        try {
+            Process process = new ProcessBuilder("hostname").redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return "";
+            }
+            String name = new String(process.getInputStream().readAllBytes(),
+                    StandardCharsets.UTF_8).trim();
+            return process.exitValue() == 0 && !name.contains("\n") ? name : "";
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
+    static List<String> networkAddresses() {
+        List<InetAddress> found = new ArrayList<>();
+        try {
+            for (NetworkInterface nic : NetworkInterface.networkInterfaces().toList()) {
+                if (nic.isUp() && !nic.isLoopback()) {
+                    nic.inetAddresses().filter(ThisComputer::reachableFromOthers)
+                            .forEach(found::add);
+                }
+            }
+        } catch (SocketException e) {
+            return List.of();
+        }
+        return found.stream()
+                .sorted(Comparator.comparing((InetAddress a) -> !(a instanceof Inet4Address)))
+                .map(ThisComputer::text).distinct().toList();
+    }
+
+    private static boolean reachableFromOthers(InetAddress address) {
+        return !address.isLoopbackAddress() && !address.isLinkLocalAddress()
+                && !address.isAnyLocalAddress();
+    }
+
+    /** The literal address, without an IPv6 scope suffix. */
+    private static String text(InetAddress address) {
+        String text = address.getHostAddress();
+        int scope = text.indexOf('%');
+        return scope < 0 ? text : text.substring(0, scope);
+    }
+}
