@@ -5,6 +5,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.HPos;
@@ -93,7 +94,8 @@ public final class WelcomePanel {
     /** Reads the settings again and puts the focus on the first next step. */
     public void shown() {
         model.refresh();
-        firstAction.requestFocus();
+        // After the screen underneath has taken the focus it asks for when shown.
+        Platform.runLater(firstAction::requestFocus);
     }
 
     private Node header() {
