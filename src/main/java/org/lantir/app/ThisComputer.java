@@ -96,10 +96,44 @@ public record ThisComputer(String hostName, List<String> addresses) {
                 && !address.isAnyLocalAddress();
     }
 
-    /** The literal address, without an IPv6 scope suffix. */
+    /** The literal address, without an IPv6 scope suffix, IPv6 in its short form. */
     private static String text(InetAddress address) {
         String text = address.getHostAddress();
         int scope = text.indexOf('%');
-        return scope < 0 ? text : text.substring(0, scope);
+        text = scope < 0 ? text : text.substring(0, scope);
+        return address instanceof Inet4Address ? text : shortIpv6(text);
+    }
+
+    /**
+     * RFC 5952 section 4: leading zeros dropped, the longest run of two or more zero groups
+     * (the first of equal runs) written {@code ::}, e.g. {@code fd00:0:0:0:0:0:0:2} ->
+     * {@code fd00::2}.
+     */
+    static String shortIpv6(String full) {
+        String[] groups = full.split(":");
+        if (groups.length != 8) {
+            return full;
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; i++) {
+            groups[i] = groups[i].replaceFirst("^0+(?=.)", "");
+            int length = 0;
+            while (i + length < 8 && groups[i + length].replaceFirst("^0+(?=.)", "")
+                    .equals("0")) {
+                length++;
+            }
+            if (length > bestLength) {
+                bestStart = i;
+                bestLength = length;
+            }
+        }
+        if (bestStart < 0) {
+            return String.join(":", groups);
+        }
+        String head = String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart));
+        String tail = String.join(":", java.util.Arrays.copyOfRange(groups,
+                bestStart + bestLength, 8));
+        return head + "::" + tail;
     }
 }

@@ -140,6 +140,12 @@ class FirstStartTest {
     void thisComputersNameComesFromTheSystemWithoutANameServer() {
         assertThat(ThisComputer.hostName(Map.of("COMPUTERNAME", "SCANROOM-PC")))
                 .isEqualTo("SCANROOM-PC");
+        assertThat(ThisComputer.shortIpv6("fd00:0:0:0:0:0:0:2")).isEqualTo("fd00::2");
+        assertThat(ThisComputer.shortIpv6("2001:db8:0:0:1:0:0:1"))
+                .isEqualTo("2001:db8::1:0:0:1");
+        assertThat(ThisComputer.shortIpv6("2001:db8:0:1:1:1:1:1"))
+                .isEqualTo("2001:db8:0:1:1:1:1:1");
+        assertThat(ThisComputer.shortIpv6("0:0:0:0:0:0:0:1")).isEqualTo("::1");
         ThisComputer computer = ThisComputer.inspect();
         assertThat(computer.addresses()).noneMatch(a -> a.startsWith("127.") || a.equals("::1")
                 || a.startsWith("fe80"));

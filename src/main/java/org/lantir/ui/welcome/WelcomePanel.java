@@ -14,7 +14,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
@@ -66,9 +65,8 @@ public final class WelcomePanel {
                 actions::addDataSource);
         firstAction.getStyleClass().add(Styles.ACCENT);
 
-        VBox card = new VBox(10, header(), note(model.portNoteProperty(), "welcome-port-note",
-                Styles.WARNING), new Separator(), filesSection(), new Separator(),
-                scannerSection(), new Separator(), nextSteps());
+        VBox card = new VBox(16, header(), note(model.portNoteProperty(), "welcome-port-note",
+                Styles.WARNING), filesSection(), scannerSection(), nextSteps());
         card.getStyleClass().add("welcome-card");
         card.setMaxWidth(CARD_WIDTH);
         card.setMaxHeight(Region.USE_PREF_SIZE);
@@ -258,6 +256,7 @@ public final class WelcomePanel {
 
     private static Button small(String text, String id, Runnable action) {
         Button button = button(text, id, action);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         button.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
         return button;
     }
