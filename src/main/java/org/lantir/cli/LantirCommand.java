@@ -146,12 +146,17 @@ public final class LantirCommand implements Callable<Integer> {
      * default configuration there, with the flags' AE title, address and port if given, so
      * that {@link #loadConfig()} reads it. Null when a configuration exists or was named.
      */
-    FirstStart.Report prepareFirstStart() throws IOException {
+    FirstStart.Report prepareFirstStart() throws ConfigException {
         Path dataDirectory = AppPaths.dataDirectory();
         if (!FirstStart.isFirstStart(configFile, dataDirectory)) {
             return null;
         }
-        return FirstStart.create(dataDirectory, aeTitle, ip, port);
+        try {
+            return FirstStart.create(dataDirectory, aeTitle, ip, port);
+        } catch (IOException e) {
+            throw new ConfigException(dataDirectory.resolve(AppPaths.CONFIG_FILE_NAME), "",
+                    "the default configuration could not be written: " + e.getMessage(), e);
+        }
     }
 
     PrintWriter out() {

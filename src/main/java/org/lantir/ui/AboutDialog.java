@@ -60,7 +60,7 @@ final class AboutDialog {
         noticesTitle.getStyleClass().add(Styles.TITLE_4);
         TextArea notices = new TextArea(notices());
         notices.setEditable(false);
-        notices.setWrapText(true);
+        notices.setWrapText(false);
         notices.setPrefRowCount(16);
         notices.setPrefColumnCount(72);
         notices.setId("about-notices");
