@@ -100,7 +100,7 @@ class FirstStartWindowTest {
     @Test
     void escapeClosesThePanelAndAltGBringsItBack() throws Exception {
         firstStart();
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#welcome-add-source")
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#welcome-add-source")
                 .queryAs(Node.class).isFocused());
 
         robot.type(KeyCode.ESCAPE);
@@ -153,7 +153,7 @@ class FirstStartWindowTest {
         Tab tab = robot.lookup("#config-tabs").queryAs(TabPane.class).getSelectionModel()
                 .getSelectedItem();
         assertThat(tab.getText()).isEqualTo("Data sources");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#config-add-redcap")
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#config-add-redcap")
                 .queryAs(Node.class).isFocused());
     }
 

@@ -54,6 +54,7 @@ import org.lantir.config.ConfigSecrets;
 import org.lantir.sync.calpendo.CalpendoField;
 import org.lantir.sync.redcap.RedcapSource;
 import org.lantir.ui.ConsoleView;
+import org.lantir.ui.Focus;
 import org.lantir.worklist.ProcedureStepStatus;
 
 /**
@@ -128,7 +129,8 @@ public final class ConfigEditorView implements ConsoleView {
      */
     public void startAddingSource() {
         tabs.getSelectionModel().select(sourcesTab);
-        Platform.runLater(addRedcapButton::requestFocus);
+        // After shown()'s own focus request, once the tab's content is laid out.
+        Platform.runLater(() -> Focus.soon(addRedcapButton));
     }
 
     /** Reads the file again, e.g. after another file was copied over it. */

@@ -64,7 +64,6 @@ public final class WelcomeModel {
         this.firstStart = firstStart;
         this.threads = threads;
         this.computer = computer;
-        refresh();
     }
 
     /** Called after an import has been copied and applied, e.g. to reload the editor. */
@@ -147,6 +146,11 @@ public final class WelcomeModel {
 
     public Path dataFolder() {
         return dataDirectory;
+    }
+
+    /** Where the file an import replaces is kept, e.g. {@code lantir.json.bak}. */
+    public String backupFileName() {
+        return store.backupFile().getFileName().toString();
     }
 
     /** The folder of the configuration file. */

@@ -30,6 +30,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.lantir.ui.AppIcon;
+import org.lantir.ui.Focus;
 
 /**
  * The welcome panel, laid over the console's screen: a card with the files, what to type on a
@@ -93,7 +94,7 @@ public final class WelcomePanel {
     public void shown() {
         model.refresh();
         // After the screen underneath has taken the focus it asks for when shown.
-        Platform.runLater(firstAction::requestFocus);
+        Platform.runLater(() -> Focus.soon(firstAction));
     }
 
     private Node header() {
@@ -161,8 +162,8 @@ public final class WelcomePanel {
         existing.disableProperty().bind(model.busyProperty());
         FlowPane buttons = new FlowPane(8, 8, firstAction, configuration, existing);
         Label explain = new Label("An existing pylantir file is copied, as it is, over the "
-                + "configuration above (which is kept as lantir.json.bak); the original is never "
-                + "changed, so pylantir can go on using it.");
+                + "configuration above (which is kept as " + model.backupFileName() + "); the "
+                + "original is never changed, so pylantir can go on using it.");
         explain.setWrapText(true);
         explain.getStyleClass().add(Styles.TEXT_MUTED);
         Label status = wrapped(model.importStatusProperty());

@@ -48,6 +48,7 @@ class WelcomeModelTest {
                 new UiThreads(Runnable::run, new DirectExecutorService()),
                 () -> new ThisComputer("scanroom-pc", List.of("192.0.2.10")));
         model.setOnImported(imported::incrementAndGet);
+        model.refresh();
         return model;
     }
 
