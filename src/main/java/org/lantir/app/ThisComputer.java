@@ -91,6 +91,12 @@ public record ThisComputer(String hostName, List<String> addresses) {
                 .map(ThisComputer::text).distinct().toList();
     }
 
+    /** Whether a bind address lets only this computer connect (127.x, ::1, localhost). */
+    public static boolean isLoopback(String bindAddress) {
+        return bindAddress.startsWith("127.") || "::1".equals(bindAddress)
+                || "localhost".equalsIgnoreCase(bindAddress);
+    }
+
     private static boolean reachableFromOthers(InetAddress address) {
         return !address.isLoopbackAddress() && !address.isLinkLocalAddress()
                 && !address.isAnyLocalAddress();

@@ -113,16 +113,11 @@ final class StartCommand implements Callable<Integer> {
                 computer.addresses().isEmpty() ? "no network address"
                         : String.join(", ", computer.addresses()),
                 lantir.dicomServer().port(), server.aeTitle());
-        if (isLoopback(server.bindAddress())) {
+        if (ThisComputer.isLoopback(server.bindAddress())) {
             LOG.info("First start. The server listens on {} only: scanners cannot reach it "
                     + "until lantir.server.bind_address is 0.0.0.0 or a network address",
                     server.bindAddress());
         }
-    }
-
-    private static boolean isLoopback(String address) {
-        return address.startsWith("127.") || "::1".equals(address)
-                || "localhost".equalsIgnoreCase(address);
     }
 
     /** The server settings with {@code --AEtitle}, {@code --ip} and {@code --port} applied. */

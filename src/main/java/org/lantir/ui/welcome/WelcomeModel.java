@@ -123,7 +123,7 @@ public final class WelcomeModel {
     private static String reachText(LantirConfig config, ServerSettings server,
             boolean running) {
         List<String> notes = new ArrayList<>();
-        if (running && isLoopback(server.bindAddress())) {
+        if (running && ThisComputer.isLoopback(server.bindAddress())) {
             notes.add("The server listens on " + server.bindAddress() + ", this computer only: "
                     + "scanners cannot reach it until the bind address in Configuration is "
                     + "0.0.0.0 or one of the addresses above.");
@@ -133,11 +133,6 @@ public final class WelcomeModel {
                     + "titles in Configuration (allowed calling AE titles) on a shared network.");
         }
         return String.join("\n", notes);
-    }
-
-    static boolean isLoopback(String address) {
-        return address.startsWith("127.") || "::1".equals(address)
-                || "localhost".equalsIgnoreCase(address);
     }
 
     public Path logFolder() {
