@@ -13,6 +13,8 @@ public final class AppPaths {
 
     public static final String CONFIG_FILE_NAME = "lantir.json";
     public static final String DATABASE_FILE_NAME = "worklist.db";
+    /** The desktop's log files ({@link LogFile}), in the data folder. */
+    public static final String LOG_FOLDER_NAME = "logs";
 
     private AppPaths() {
     }
@@ -40,5 +42,10 @@ public final class AppPaths {
 
     public static Path defaultConfigFile() {
         return dataDirectory().resolve(CONFIG_FILE_NAME);
+    }
+
+    /** Where the desktop writes its log files. */
+    public static Path logDirectory(Path dataDirectory) {
+        return dataDirectory.resolve(LOG_FOLDER_NAME);
     }
 }

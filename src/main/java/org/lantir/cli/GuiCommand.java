@@ -3,6 +3,8 @@ package org.lantir.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lantir.app.AppPaths;
+import org.lantir.app.FirstStart;
+import org.lantir.app.LogFile;
 import org.lantir.config.LantirConfig;
 import org.lantir.ui.DesktopLauncher;
 import org.lantir.ui.DesktopStartup;
@@ -26,11 +28,16 @@ final class GuiCommand implements Callable<Integer> {
     }
 
     int run(LantirCommand options) throws Exception {
+        Path dataDirectory = AppPaths.dataDirectory();
+        // No terminal behind a menu entry: the desktop keeps its log in the data folder.
+        LogFile.install(AppPaths.logDirectory(dataDirectory));
+        FirstStart.Report firstStart = options.prepareFirstStart();
         LantirConfig config = StartCommand.withOverrides(options.loadConfig(), options);
         Path configFile = options.configFile != null
                 ? options.configFile : AppPaths.defaultConfigFile();
         DesktopStartup startup = new DesktopStartup(config, configFile,
-                AppPaths.dataDirectory().resolve(AppPaths.DATABASE_FILE_NAME), System.getenv());
+                dataDirectory.resolve(AppPaths.DATABASE_FILE_NAME), System.getenv(),
+                dataDirectory, firstStart);
         try {
             return DesktopLauncher.launch(startup) ? ExitCodes.OK : ExitCodes.UNAVAILABLE;
         } catch (IllegalStateException e) {

@@ -1,9 +1,11 @@
 package org.lantir.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lantir.app.AppPaths;
+import org.lantir.app.FirstStart;
 import org.lantir.config.ConfigException;
 import org.lantir.config.ConfigLoader;
 import org.lantir.config.LantirConfig;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Spec;
                 + "Calpendo and worklist folders.",
         subcommands = {GuiCommand.class, StartCommand.class, QueryDbCommand.class,
             TestClientCommand.class, TestMppsCommand.class, BenchCommand.class,
-            ImportCommand.class},
+            ImportCommand.class, LicensesCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the peer or the operation refused (DICOM failure status)",
             "2:wrong command line", "3:configuration file missing or invalid",
@@ -105,6 +107,9 @@ public final class LantirCommand implements Callable<Integer> {
         CommandLine cli = new CommandLine(new LantirCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(LantirCommand::onException);
+        // Picocli does not hand the version down: `lantir start --version` says it too.
+        cli.getSubcommands().values().forEach(sub ->
+                sub.getCommandSpec().versionProvider(new LantirVersion()));
         return cli;
     }
 
@@ -134,6 +139,24 @@ public final class LantirCommand implements Callable<Integer> {
             return ConfigLoader.load(defaultFile);
         }
         return LantirConfig.defaults();
+    }
+
+    /**
+     * On the first start (no file named, none in the data folder): writes the commented
+     * default configuration there, with the flags' AE title, address and port if given, so
+     * that {@link #loadConfig()} reads it. Null when a configuration exists or was named.
+     */
+    FirstStart.Report prepareFirstStart() throws ConfigException {
+        Path dataDirectory = AppPaths.dataDirectory();
+        if (!FirstStart.isFirstStart(configFile, dataDirectory)) {
+            return null;
+        }
+        try {
+            return FirstStart.create(dataDirectory, aeTitle, ip, port);
+        } catch (IOException e) {
+            throw new ConfigException(dataDirectory.resolve(AppPaths.CONFIG_FILE_NAME), "",
+                    "the default configuration could not be written: " + e.getMessage(), e);
+        }
     }
 
     PrintWriter out() {

@@ -1,17 +1,25 @@
 package org.lantir.cli;
 
+import org.lantir.app.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
-/** {@code --version}: the version Maven wrote into the jar's manifest. */
+/**
+ * {@code --version}, on {@code lantir} and on every command: the version and build date Maven
+ * wrote into the jar's manifest, the Java running it, and where the license notices are.
+ */
 public final class LantirVersion implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {"Lantir " + version(), "Java " + System.getProperty("java.version")};
+        return new String[] {
+            "Lantir " + version(),
+            "Built: " + BuildInfo.buildDate(),
+            "Java " + System.getProperty("java.version") + " ("
+                    + System.getProperty("java.vendor") + ")",
+            "License notices of Lantir and its bundled libraries: lantir licenses"};
     }
 
     public static String version() {
-        String version = LantirVersion.class.getPackage().getImplementationVersion();
-        return version == null ? "development build" : version;
+        return BuildInfo.version();
     }
 }

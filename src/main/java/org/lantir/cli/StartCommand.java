@@ -5,8 +5,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.lantir.app.AppPaths;
 import org.lantir.app.DatabaseInUseException;
+import org.lantir.app.FirstStart;
 import org.lantir.app.Lantir;
 import org.lantir.app.ServerProblems;
+import org.lantir.app.ThisComputer;
 import org.lantir.config.LantirConfig;
 import org.lantir.config.ServerSettings;
 import org.lantir.store.StoreException;
@@ -40,6 +42,7 @@ final class StartCommand implements Callable<Integer> {
     }
 
     int run(LantirCommand options) throws Exception {
+        FirstStart.Report firstStart = options.prepareFirstStart();
         LantirConfig config = withOverrides(options.loadConfig(), options);
         Lantir lantir;
         try {
@@ -53,10 +56,11 @@ final class StartCommand implements Callable<Integer> {
             options.err().println("lantir: " + e.getMessage());
             return ExitCodes.UNAVAILABLE;
         }
-        return serveUntilStopped(lantir, options);
+        return serveUntilStopped(lantir, options, firstStart);
     }
 
-    private int serveUntilStopped(Lantir lantir, LantirCommand options) throws Exception {
+    private int serveUntilStopped(Lantir lantir, LantirCommand options,
+            FirstStart.Report firstStart) throws Exception {
         ServerSettings server = lantir.config().lantir().server();
         try {
             lantir.startServer();
@@ -79,11 +83,41 @@ final class StartCommand implements Callable<Integer> {
         if (fullSync) {
             lantir.syncAllNow(true);
         }
+        if (firstStart != null) {
+            logFirstStart(firstStart, lantir);
+        }
         options.out().printf("Lantir is listening on %s:%d as %s; press Ctrl+C to stop.%n",
                 server.bindAddress(), lantir.dicomServer().port(), server.aeTitle());
         options.out().flush();
         stopped.await();
         return ExitCodes.OK;
+    }
+
+    /**
+     * What the welcome panel shows, for whoever reads the terminal or the journal: where the
+     * files are and what to type on the scanner. No patient data.
+     */
+    private static void logFirstStart(FirstStart.Report first, Lantir lantir) {
+        ServerSettings server = lantir.config().lantir().server();
+        ThisComputer computer = ThisComputer.inspect();
+        LOG.info("First start. Configuration: {}", first.configFile());
+        LOG.info("First start. Worklist database: {}", first.databaseFile());
+        LOG.info("First start. Logs: standard error (the journal, under a service manager)");
+        if (first.preferredPortTaken()) {
+            LOG.info("First start. Port {} was in use by another program, so Lantir listens "
+                    + "on port {}", first.preferredPort(), lantir.dicomServer().port());
+        }
+        LOG.info("First start. Point scanners at host {} ({}), port {}, AE title {}, for "
+                + "Modality Worklist and MPPS", computer.hostName().isEmpty() ? "(unknown name)"
+                        : computer.hostName(),
+                computer.addresses().isEmpty() ? "no network address"
+                        : String.join(", ", computer.addresses()),
+                lantir.dicomServer().port(), server.aeTitle());
+        if (ThisComputer.isLoopback(server.bindAddress())) {
+            LOG.info("First start. The server listens on {} only: scanners cannot reach it "
+                    + "until lantir.server.bind_address is 0.0.0.0 or a network address",
+                    server.bindAddress());
+        }
     }
 
     /** The server settings with {@code --AEtitle}, {@code --ip} and {@code --port} applied. */

@@ -77,7 +77,8 @@ public final class ConfigLoader {
         return write(ConfigWriter.toJson(config));
     }
 
-    static String write(JsonNode tree) {
+    /** JSON text as the file holds it (4-space indented, as the Python tool's). */
+    public static String write(JsonNode tree) {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                 .withSeparators(Separators.createDefaultInstance()
                         .withObjectFieldValueSpacing(Separators.Spacing.AFTER))

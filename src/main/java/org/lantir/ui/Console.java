@@ -3,6 +3,7 @@ package org.lantir.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -33,14 +34,18 @@ public final class Console implements AutoCloseable {
     private final List<ConsoleView> views;
     private final List<ToggleButton> buttons = new ArrayList<>();
     private final StackPane content = new StackPane();
+    /** The screen, and above it a panel such as the welcome panel while one is shown. */
+    private final StackPane layers = new StackPane(content);
+    private final VBox navigation;
     private final StatusBar statusBar;
     private final BorderPane root = new BorderPane();
 
     public Console(ConsoleContext context, List<ConsoleView> views) {
         this.views = List.copyOf(views);
         this.statusBar = new StatusBar(new StatusBarModel(context.clock()));
-        root.setLeft(navigation());
-        root.setCenter(content);
+        navigation = navigation();
+        root.setLeft(navigation);
+        root.setCenter(layers);
         root.setBottom(statusBar.root());
         root.getStyleClass().add("console");
         root.sceneProperty().addListener((observable, old, scene) -> addAccelerators(scene));
@@ -54,6 +59,7 @@ public final class Console implements AutoCloseable {
     /** Brings screen {@code index} (in navigation order) to the front. */
     public void show(int index) {
         ConsoleView view = views.get(index);
+        hideOverlay();
         buttons.get(index).setSelected(true);
         content.getChildren().setAll(view.root());
         forgetRemovedMnemonics();
@@ -75,6 +81,28 @@ public final class Console implements AutoCloseable {
 
     public List<ConsoleView> views() {
         return views;
+    }
+
+    /** Lays {@code panel} over the current screen until {@link #hideOverlay()} or a switch. */
+    public void showOverlay(Node panel) {
+        hideOverlay();
+        layers.getChildren().add(panel);
+        // Keeps Tab and the screen's mnemonics from reaching controls under the panel.
+        content.setDisable(true);
+    }
+
+    public void hideOverlay() {
+        layers.getChildren().retainAll(content);
+        content.setDisable(false);
+    }
+
+    public boolean isOverlayShown(Node panel) {
+        return layers.getChildren().contains(panel);
+    }
+
+    /** Adds entries below the screens' buttons, at the foot of the navigation. */
+    public void addNavigationFooter(Node... entries) {
+        navigation.getChildren().addAll(entries);
     }
 
     private VBox navigation() {

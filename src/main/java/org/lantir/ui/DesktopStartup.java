@@ -2,6 +2,8 @@ package org.lantir.ui;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.lantir.app.AppPaths;
+import org.lantir.app.FirstStart;
 import org.lantir.config.LantirConfig;
 
 /**
@@ -11,7 +13,16 @@ import org.lantir.config.LantirConfig;
  * @param configFile where the configuration editor saves it
  * @param defaultDatabase the database used when the configuration names none
  * @param environment the process environment, for sources' credentials
+ * @param dataDirectory the per-user data folder (About, Getting started)
+ * @param firstStart what the first start wrote, or null when a configuration existed: the
+ *        window then opens on the welcome panel
  */
 public record DesktopStartup(LantirConfig config, Path configFile, Path defaultDatabase,
-        Map<String, String> environment) {
+        Map<String, String> environment, Path dataDirectory, FirstStart.Report firstStart) {
+
+    /** A start with an existing configuration, the data folder the platform's. */
+    public DesktopStartup(LantirConfig config, Path configFile, Path defaultDatabase,
+            Map<String, String> environment) {
+        this(config, configFile, defaultDatabase, environment, AppPaths.dataDirectory(), null);
+    }
 }

@@ -46,6 +46,7 @@ public final class LantirApp extends Application {
     private Lantir lantir;
     private UiThreads threads;
     private Console console;
+    private ConsoleHelp help;
     private final AtomicBoolean stopped = new AtomicBoolean();
     /** Closes Lantir on SIGTERM too, e.g. while it serves with its window closed. */
     private final Thread shutdownHook = new Thread(this::shutdown, "lantir-shutdown");
@@ -92,6 +93,7 @@ public final class LantirApp extends Application {
         ConsoleContext context = new ConsoleContext(lantir, startup.configFile(), threads,
                 Clock.systemDefaultZone(), startup.environment());
         console = new Console(context, ConsoleViews.create(context));
+        help = ConsoleHelp.install(console, context, startup, this::openFolder);
 
         stage.setScene(new Scene(console.root(), 1280, 800));
         stage.getScene().getStylesheets().add(Console.STYLESHEET);
@@ -101,6 +103,15 @@ public final class LantirApp extends Application {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         stage.show();
         startServices();
+        if (startup.firstStart() != null) {
+            // After the server started, so the panel shows the port it listens on.
+            help.showWelcome();
+        }
+    }
+
+    /** A folder in the system's file manager (the welcome panel's "Open folder"). */
+    private void openFolder(java.nio.file.Path folder) {
+        getHostServices().showDocument(folder.toUri().toString());
     }
 
     /** The window is up before the server binds, so a port in use is told in the window. */
@@ -193,6 +204,10 @@ public final class LantirApp extends Application {
 
     Console console() {
         return console;
+    }
+
+    ConsoleHelp help() {
+        return help;
     }
 
     @Override

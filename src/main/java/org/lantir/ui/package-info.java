@@ -8,6 +8,7 @@
  * the JavaFX thread through {@link UiThreads#fx()}, batched by {@link EventBatcher}.
  *
  * <p>Sub-packages hold one screen each: {@code schedule}, {@code server}, {@code sync},
- * {@code mpps}, {@code config}, {@code log}.
+ * {@code mpps}, {@code config}, {@code log}; {@code welcome} holds the Getting started panel
+ * laid over them (at the first start, and on Alt+G), {@link AboutDialog} the About box (F1).
  */
 package org.lantir.ui;

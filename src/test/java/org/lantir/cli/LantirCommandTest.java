@@ -73,6 +73,29 @@ class LantirCommandTest {
     }
 
     @Test
+    void versionSaysTheBuildDateAndWhereTheLicensesAreOnEveryCommand() {
+        for (String[] args : new String[][] {{"--version"}, {"start", "--version"},
+            {"query-db", "--version"}, {"licenses", "--version"}}) {
+            Cli.Run run = Cli.run(args);
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            // Tests run from compiled classes: no jar manifest, so no build date.
+            assertThat(run.out()).as(run.toString()).startsWith("Lantir development build")
+                    .contains("Built: development build", "Java ", "lantir licenses");
+        }
+    }
+
+    @Test
+    void licensesPrintsEveryBundledLibrarysLicense() {
+        Cli.Run run = Cli.run("licenses");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("Lantir's own license has not been chosen yet")
+                .contains("org.xerial:sqlite-jdbc:", "org.openjfx:javafx-controls:",
+                        "License: ");
+    }
+
+    @Test
     void unknownFlagIsAUsageErrorNamingIt() {
         Cli.Run before = Cli.run("--no-such-flag", "query-db");
         Cli.Run after = Cli.run("query-db", "--no-such-flag");

@@ -40,6 +40,12 @@ final class LantirProcess implements AutoCloseable {
     /** Starts {@code lantir <args>} and waits until it says it is listening. */
     static LantirProcess start(Path dir, String... args) throws IOException,
             InterruptedException {
+        return start(dir, java.util.Map.of(), args);
+    }
+
+    /** As {@link #start(Path, String...)}, with {@code env} added to the environment. */
+    static LantirProcess start(Path dir, java.util.Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         Path out = dir.resolve("lantir.out");
         Path err = dir.resolve("lantir.err");
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp",
@@ -48,6 +54,7 @@ final class LantirProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().putAll(env);
         LantirProcess lantir = new LantirProcess(builder.start(), out, err);
         lantir.awaitListening();
         return lantir;

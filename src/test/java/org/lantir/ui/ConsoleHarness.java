@@ -57,9 +57,14 @@ public final class ConsoleHarness implements AutoCloseable {
         LantirConfig config = ConfigLoader.load(configFile);
         DesktopStartup startup = new DesktopStartup(config, configFile,
                 dir.resolve("worklist.db"), Map.copyOf(environment));
+        return start(startup);
+    }
+
+    /** Starts the application as the command line would with {@code startup}. */
+    public static ConsoleHarness start(DesktopStartup startup) throws Exception {
         FxToolkit.registerPrimaryStage();
         LantirApp app = (LantirApp) FxToolkit.setupApplication(() -> new LantirApp(startup));
-        return new ConsoleHarness(app, configFile);
+        return new ConsoleHarness(app, startup.configFile());
     }
 
     /** A server on 127.0.0.1 at an ephemeral port, no data sources, the database in dir. */
@@ -81,6 +86,10 @@ public final class ConsoleHarness implements AutoCloseable {
 
     public Console console() {
         return app.console();
+    }
+
+    ConsoleHelp help() {
+        return app.help();
     }
 
     public Path configFile() {

@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javax.imageio.ImageIO;
+import org.lantir.app.FirstStart;
 import org.lantir.app.Lantir;
+import org.lantir.config.ConfigLoader;
+import org.lantir.config.LantirConfig;
 import org.lantir.scu.DicomModalitySimulator;
 import org.lantir.scu.ModalitySimulator;
 import org.lantir.scu.MppsStep;
@@ -61,7 +64,23 @@ public final class ScreenshotTour {
                         String.format("%d-%s.png", i + 1, FILE_NAMES[i])));
             }
         }
+        firstStart(out.resolve(String.format("%d-getting-started.png", FILE_NAMES.length + 1)));
         System.exit(0);
+    }
+
+    /**
+     * The welcome panel of a first start: a fresh data folder, the default configuration
+     * written there, the server on 127.0.0.1 (so the panel says scanners cannot reach it yet).
+     */
+    private static void firstStart(Path file) throws Exception {
+        Path data = Files.createTempDirectory("tour").resolve(".local/share/lantir");
+        FirstStart.Report report = FirstStart.create(data, null, "127.0.0.1", null);
+        LantirConfig config = ConfigLoader.load(report.configFile());
+        try (ConsoleHarness console = ConsoleHarness.start(new DesktopStartup(config,
+                report.configFile(), report.databaseFile(), Map.of(), data, report))) {
+            pause(2000);
+            write(console.stage().getScene(), file);
+        }
     }
 
     private static String configJson(Path dir, RedcapEmulator redcap) throws IOException {

@@ -54,6 +54,7 @@ import org.lantir.config.ConfigSecrets;
 import org.lantir.sync.calpendo.CalpendoField;
 import org.lantir.sync.redcap.RedcapSource;
 import org.lantir.ui.ConsoleView;
+import org.lantir.ui.Focus;
 import org.lantir.worklist.ProcedureStepStatus;
 
 /**
@@ -78,14 +79,16 @@ public final class ConfigEditorView implements ConsoleView {
     private final TextField aeTitleField;
     private final ListView<SourceForm> sourceList = new ListView<>();
     private final ScrollPane sourceDetail = new ScrollPane();
+    private Tab sourcesTab;
+    private Button addRedcapButton;
     private boolean showingModelJson;
     private boolean readOnce;
 
     public ConfigEditorView(ConfigEditorViewModel model) {
         this.model = model;
         aeTitleField = textField(model.aeTitle(), "config-ae-title", "e.g. MWL_SERVER");
-        tabs.getTabs().addAll(tab("Server", serverPane()), tab("Data sources", sourcesPane()),
-                tab("JSON", jsonPane()));
+        sourcesTab = tab("Data sources", sourcesPane());
+        tabs.getTabs().addAll(tab("Server", serverPane()), sourcesTab, tab("JSON", jsonPane()));
         tabs.setId("config-tabs");
         tabs.getSelectionModel().selectedItemProperty().addListener((o, old, now) ->
                 flushJson());
@@ -118,6 +121,22 @@ public final class ConfigEditorView implements ConsoleView {
     @Override
     public void close() {
         jsonPause.stop();
+    }
+
+    /**
+     * The way in from "Add a data source" (Getting started): the Data sources tab, the focus
+     * on its first Add button. Call after the screen is shown.
+     */
+    public void startAddingSource() {
+        tabs.getSelectionModel().select(sourcesTab);
+        // After shown()'s own focus request, once the tab's content is laid out.
+        Platform.runLater(() -> Focus.soon(addRedcapButton));
+    }
+
+    /** Reads the file again, e.g. after another file was copied over it. */
+    public void reload() {
+        readOnce = true;
+        model.load();
     }
 
     // ---- layout ----
@@ -220,6 +239,7 @@ public final class ConfigEditorView implements ConsoleView {
 
         Button addRedcap = button("Add REDCap s_ource", "config-add-redcap",
                 () -> select(model.addSource(SourceForm.REDCAP)));
+        addRedcapButton = addRedcap;
         Button addCalpendo = button("Add _Calpendo source", "config-add-calpendo",
                 () -> select(model.addSource(SourceForm.CALPENDO)));
         Button remove = button("Remove so_urce", "config-remove-source", () -> {

@@ -1,0 +1,257 @@
+package org.lantir.ui.welcome;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.lantir.app.AppPaths;
+import org.lantir.app.ApplyResult;
+import org.lantir.app.ConfigImport;
+import org.lantir.app.FirstStart;
+import org.lantir.app.Lantir;
+import org.lantir.app.ThisComputer;
+import org.lantir.config.ConfigException;
+import org.lantir.config.ConfigStore;
+import org.lantir.config.LantirConfig;
+import org.lantir.config.ServerSettings;
+import org.lantir.ui.UiThreads;
+
+/**
+ * What the welcome panel shows: where the files are, how a scanner reaches this Lantir (read
+ * from the running server, so the port is the one it listens on), and the import of an
+ * existing pylantir file. Plain properties, updated on the FX thread.
+ */
+public final class WelcomeModel {
+
+    private final Lantir lantir;
+    private final ConfigStore store;
+    private final Path defaultDatabase;
+    private final Path dataDirectory;
+    private final FirstStart.Report firstStart;
+    private final UiThreads threads;
+    private final Supplier<ThisComputer> computer;
+    private Runnable onImported = () -> { };
+
+    private final ReadOnlyStringWrapper configFile = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper databaseFile = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper logFolder = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper hostName = new ReadOnlyStringWrapper("…");
+    private final ReadOnlyStringWrapper addresses = new ReadOnlyStringWrapper("…");
+    private final ReadOnlyStringWrapper port = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper aeTitle = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper intro = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper portNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper reachNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper importStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper importFailed = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+
+    /**
+     * @param configFile the file the console reads and saves (an imported file goes there)
+     * @param firstStart what the first start wrote, or null
+     * @param computer this computer's name and addresses (called on a background thread)
+     */
+    public WelcomeModel(Lantir lantir, Path configFile, Path defaultDatabase, Path dataDirectory,
+            FirstStart.Report firstStart, UiThreads threads, Supplier<ThisComputer> computer) {
+        this.lantir = lantir;
+        this.store = new ConfigStore(configFile);
+        this.defaultDatabase = defaultDatabase;
+        this.dataDirectory = dataDirectory;
+        this.firstStart = firstStart;
+        this.threads = threads;
+        this.computer = computer;
+    }
+
+    /** Called after an import has been copied and applied, e.g. to reload the editor. */
+    public void setOnImported(Runnable onImported) {
+        this.onImported = onImported;
+    }
+
+    /** Reads the running settings again, and this computer's name and addresses. */
+    public void refresh() {
+        LantirConfig config = lantir.config();
+        ServerSettings server = config.lantir().server();
+        configFile.set(store.file().toString());
+        databaseFile.set(Lantir.databaseFile(config, defaultDatabase).toString());
+        logFolder.set(logFolder().toString());
+        aeTitle.set(server.aeTitle());
+        boolean running = lantir.dicomServer().isRunning();
+        port.set(running ? Integer.toString(lantir.dicomServer().port())
+                : server.port() + " (not listening)");
+        intro.set(introText());
+        portNote.set(portText(running));
+        reachNote.set(reachText(config, server, running));
+        threads.background().execute(() -> {
+            ThisComputer found = computer.get();
+            threads.fx().execute(() -> {
+                hostName.set(found.hostName().isEmpty() ? "(the system does not say)"
+                        : found.hostName());
+                addresses.set(found.addresses().isEmpty() ? "(no network address found)"
+                        : String.join(", ", found.addresses()));
+            });
+        });
+    }
+
+    private String introText() {
+        if (firstStart != null) {
+            return "Lantir has made its configuration and its worklist database, and its "
+                    + "worklist server is running. Here is where everything is, and what to "
+                    + "type on a scanner.";
+        }
+        return "Where Lantir's files are, and what to type on a scanner.";
+    }
+
+    private String portText(boolean running) {
+        if (!running) {
+            String problem = lantir.serverProblem();
+            return "The worklist server is not listening" + (problem == null ? "" : ": "
+                    + problem) + ". Change the port in Configuration, then start it in Server.";
+        }
+        if (firstStart != null && firstStart.preferredPortTaken()
+                && firstStart.port() == lantir.dicomServer().port()) {
+            return "Port " + firstStart.preferredPort() + " was in use by another program, so "
+                    + "Lantir listens on port " + firstStart.port() + " (saved in the "
+                    + "configuration).";
+        }
+        return "";
+    }
+
+    private static String reachText(LantirConfig config, ServerSettings server,
+            boolean running) {
+        List<String> notes = new ArrayList<>();
+        if (running && ThisComputer.isLoopback(server.bindAddress())) {
+            notes.add("The server listens on " + server.bindAddress() + ", this computer only: "
+                    + "scanners cannot reach it until the bind address in Configuration is "
+                    + "0.0.0.0 or one of the addresses above.");
+        }
+        if (config.allowedAet().isEmpty()) {
+            notes.add("Any scanner that reaches the port is answered; list your scanners' AE "
+                    + "titles in Configuration (allowed calling AE titles) on a shared network.");
+        }
+        return String.join("\n", notes);
+    }
+
+    public Path logFolder() {
+        return AppPaths.logDirectory(dataDirectory);
+    }
+
+    public Path dataFolder() {
+        return dataDirectory;
+    }
+
+    /** Where the file an import replaces is kept, e.g. {@code lantir.json.bak}. */
+    public String backupFileName() {
+        return store.backupFile().getFileName().toString();
+    }
+
+    /** The folder of the configuration file. */
+    public Path configFolder() {
+        return store.file().getParent();
+    }
+
+    public Path databaseFolder() {
+        return Path.of(databaseFile.get()).getParent();
+    }
+
+    /**
+     * Copies a pylantir configuration over the console's file (the original stays as it is;
+     * the file it replaces is kept as {@code .bak}), and applies it: the server and the sync
+     * restart where their settings changed. Runs on a background thread.
+     */
+    public void importConfig(Path original) {
+        busy.set(true);
+        importFailed.set(false);
+        importStatus.set("Reading " + original + "…");
+        threads.background().execute(() -> {
+            String text;
+            boolean failed;
+            try {
+                List<String> warnings = new ArrayList<>();
+                LantirConfig config = ConfigImport.copyIn(original, store, warnings::add);
+                ApplyResult result = lantir.apply(config);
+                text = "Copied " + original + " to " + store.file() + " (the file it replaces is "
+                        + "kept as " + store.backupFile().getFileName() + "). The original is "
+                        + "unchanged: pylantir can go on using it. "
+                        + String.join(" ", result.messages())
+                        + (result.problems().isEmpty() ? ""
+                                : " Problems: " + String.join(" ", result.problems()));
+                failed = !result.problems().isEmpty();
+            } catch (ConfigException e) {
+                text = "Not imported: " + e.getMessage();
+                failed = true;
+            } catch (java.io.IOException | RuntimeException e) {
+                text = "Not imported: the file could not be copied: " + e.getMessage();
+                failed = true;
+            }
+            String message = text;
+            boolean problem = failed;
+            threads.fx().execute(() -> imported(message, problem));
+        });
+    }
+
+    private void imported(String message, boolean problem) {
+        busy.set(false);
+        importStatus.set(message);
+        importFailed.set(problem);
+        refresh();
+        onImported.run();
+    }
+
+    public ReadOnlyStringProperty configFileProperty() {
+        return configFile.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty databaseFileProperty() {
+        return databaseFile.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty logFolderProperty() {
+        return logFolder.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty hostNameProperty() {
+        return hostName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty addressesProperty() {
+        return addresses.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty portProperty() {
+        return port.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty aeTitleProperty() {
+        return aeTitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty introProperty() {
+        return intro.getReadOnlyProperty();
+    }
+
+    /** Why the port is not 4242, or that the server is not listening; empty otherwise. */
+    public ReadOnlyStringProperty portNoteProperty() {
+        return portNote.getReadOnlyProperty();
+    }
+
+    /** What keeps scanners out, or lets every one in; empty when nothing needs saying. */
+    public ReadOnlyStringProperty reachNoteProperty() {
+        return reachNote.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty importStatusProperty() {
+        return importStatus.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty importFailedProperty() {
+        return importFailed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}
