@@ -2,7 +2,6 @@ package org.lantir.api;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.time.Clock;
@@ -203,7 +202,4 @@ public final class ApiServer implements AutoCloseable {
         LOG.info("REST API stopped");
     }
 
-    static boolean isHttpMethod(HandlerType type) {
-        return type.isHttpMethod();
-    }
 }

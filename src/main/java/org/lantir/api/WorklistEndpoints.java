@@ -172,7 +172,7 @@ final class WorklistEndpoints {
         WorklistItem stored = store(() -> worklist.add(item, caller.username()));
         LOG.info("API: {} added worklist row {}", caller.username(), stored.id());
         ctx.header("Location", "/worklist/" + stored.id());
-        JsonBodies.answer(ctx, 201, WorklistJson.toJson(stored));
+        JsonBodies.answer(ctx, 200, WorklistJson.toJson(stored));
     }
 
     private static String value(Map<String, Optional<String>> fields, String name) {
