@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
  * since the source's next sync would overwrite the edit; a SCHEDULED row of either kind may be
  * cancelled (it becomes DISCONTINUED and leaves the default list). {@code DELETE} is that
  * cancel, as in the desktop: a row a scanner may have seen is never removed.
+ *
+ * <p>Each change's INFO line (user, action, row id) is the worklist service's.
  */
 final class WorklistEndpoints {
 
@@ -170,7 +172,6 @@ final class WorklistEndpoints {
                 .status(ProcedureStepStatus.SCHEDULED).build();
 
         WorklistItem stored = store(() -> worklist.add(item, caller.username()));
-        LOG.info("API: {} added worklist row {}", caller.username(), stored.id());
         ctx.header("Location", "/worklist/" + stored.id());
         JsonBodies.answer(ctx, 200, WorklistJson.toJson(stored));
     }
@@ -212,11 +213,9 @@ final class WorklistEndpoints {
         WorklistItem result = stored;
         if (contentChanges) {
             result = store(() -> worklist.edit(edited, caller.username()));
-            LOG.info("API: {} edited worklist row {}", caller.username(), id);
         }
         if (wanted != stored.status()) {
             result = store(() -> worklist.cancel(id, caller.username()));
-            LOG.info("API: {} cancelled worklist row {}", caller.username(), id);
         }
         JsonBodies.answer(ctx, 200, WorklistJson.toJson(result));
     }
@@ -265,7 +264,6 @@ final class WorklistEndpoints {
                     + "; only a SCHEDULED step can be cancelled", null);
         }
         WorklistItem cancelled = store(() -> worklist.cancel(id, caller.username()));
-        LOG.info("API: {} cancelled worklist row {}", caller.username(), id);
         ObjectNode answer = JsonNodeFactory.instance.objectNode();
         answer.put("message", "Worklist item " + id + " cancelled: it is DISCONTINUED and "
                 + "no longer offered to the scanners");
