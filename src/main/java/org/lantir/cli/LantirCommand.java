@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
                 + "Calpendo and worklist folders.",
         subcommands = {GuiCommand.class, StartCommand.class, QueryDbCommand.class,
             TestClientCommand.class, TestMppsCommand.class, BenchCommand.class,
-            ImportCommand.class},
+            ImportCommand.class,
+            StartApiCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the peer or the operation refused (DICOM failure status)",
             "2:wrong command line", "3:configuration file missing or invalid",
@@ -45,6 +46,16 @@ public final class LantirCommand implements Callable<Integer> {
     @Option(names = "--port", scope = ScopeType.INHERIT, paramLabel = "PORT",
             description = "Port to listen on (start) or of the server to call (tests).")
     Integer port;
+
+    @Option(names = "--api-host", scope = ScopeType.INHERIT, paramLabel = "HOST",
+            description = "start-api, and start with lantir.api.enabled: address the REST API "
+                    + "listens on (default lantir.api.host, else 0.0.0.0).")
+    String apiHost;
+
+    @Option(names = "--api-port", scope = ScopeType.INHERIT, paramLabel = "PORT",
+            description = "start-api, and start with lantir.api.enabled: the REST API's port "
+                    + "(default lantir.api.port, else 8000).")
+    Integer apiPort;
 
     @Option(names = {"--pylantir_config", "--config"}, scope = ScopeType.INHERIT,
             paramLabel = "FILE", description = "Configuration file (the Python tool's JSON).")
