@@ -208,8 +208,9 @@ class UserDirectoryTest {
                 .isInstanceOf(LoginResult.Refused.class);
         assertThat(users.login("mri.tech", "another long secret".toCharArray(), "10.0.0.9"))
                 .isInstanceOf(LoginResult.Accepted.class);
-        assertThatThrownBy(() -> users.update(tech.id(), UserChanges.password("short".toCharArray()),
-                "admin")).isInstanceOfSatisfying(UserException.class,
+        assertThatThrownBy(() -> users.update(tech.id(),
+                UserChanges.password("short".toCharArray()), "admin"))
+                .isInstanceOfSatisfying(UserException.class,
                         e -> assertThat(e.field()).isEqualTo("password"));
     }
 
