@@ -380,6 +380,29 @@ class UserDirectoryTest {
         assertThat(column("PRAGMA user_version")).isEqualTo("2");
     }
 
+    @Test
+    void refusesADatabaseThatIsNotAUsersDatabase() throws Exception {
+        Path worklist = dir.resolve("worklist.db");
+        try (org.lantir.store.Database db = org.lantir.store.Database.open(worklist)) {
+            assertThat(db.schemaVersion()).isPositive();
+        }
+        int before = userVersion(worklist);
+
+        assertThatThrownBy(() -> UserDirectory.open(worklist, clock, 10))
+                .isInstanceOf(org.lantir.store.StoreException.class)
+                .hasMessageContaining("is not one")
+                .hasMessageContaining("users_db_path");
+        assertThat(userVersion(worklist)).isEqualTo(before);
+    }
+
+    private static int userVersion(Path file) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.getInt(1);
+        }
+    }
+
     private UserAccount withAdmin() {
         users.ensureAdmin(Map.of("LANTIR_ADMIN_PASSWORD", ADMIN_PASSWORD));
         return users.findByUsername("admin").orElseThrow();
