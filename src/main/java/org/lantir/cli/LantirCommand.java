@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
         subcommands = {GuiCommand.class, StartCommand.class, QueryDbCommand.class,
             TestClientCommand.class, TestMppsCommand.class, BenchCommand.class,
             ImportCommand.class,
-            StartApiCommand.class},
+            StartApiCommand.class,
+            AdminPasswordCommand.class, CreateUserCommand.class, ListUsersCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the peer or the operation refused (DICOM failure status)",
             "2:wrong command line", "3:configuration file missing or invalid",
@@ -60,6 +61,23 @@ public final class LantirCommand implements Callable<Integer> {
     @Option(names = {"--pylantir_config", "--config"}, scope = ScopeType.INHERIT,
             paramLabel = "FILE", description = "Configuration file (the Python tool's JSON).")
     Path configFile;
+
+    @Option(names = "--username", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "admin-password: the account (default admin); create-user: the "
+                    + "new account's username.")
+    String username;
+
+    @Option(names = "--role", scope = ScopeType.INHERIT, paramLabel = "admin|write|read",
+            description = "create-user: the new account's role (asked when not given).")
+    String role;
+
+    @Option(names = "--email", scope = ScopeType.INHERIT, paramLabel = "ADDRESS",
+            description = "create-user: the new account's email (optional).")
+    String email;
+
+    @Option(names = "--full-name", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "create-user: the new account's full name (optional).")
+    String fullName;
 
     @Option(names = "--mpps_action", scope = ScopeType.INHERIT, paramLabel = "create|set",
             description = "test-mpps: send N-CREATE (create) or N-SET (set).")

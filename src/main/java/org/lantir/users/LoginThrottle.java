@@ -69,6 +69,11 @@ final class LoginThrottle {
         trusted.put(pairKey(username, address), clock.instant());
     }
 
+    /** How many failure counts are kept (for tests of the memory bound). */
+    synchronized int trackedKeys() {
+        return failures.size();
+    }
+
     private Duration remaining(String key, Instant now) {
         Failures entry = failures.get(key);
         if (entry == null || entry.count < FREE_FAILURES || expired(entry, now)) {

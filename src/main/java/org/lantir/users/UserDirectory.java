@@ -334,27 +334,45 @@ public final class UserDirectory implements AutoCloseable {
 
     private long insert(Connection c, String username, String hash, Role role, String email,
             String fullName, Long createdBy) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO users (username, email, "
-                + "full_name, hashed_password, role, is_active, created_at, created_by, "
-                + "token_version) VALUES (?, ?, ?, ?, ?, 1, ?, ?, 0)",
-                PreparedStatement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, username);
-            insert.setString(2, email);
-            insert.setString(3, fullName);
-            insert.setString(4, hash);
-            insert.setString(5, role.columnValue());
-            insert.setString(6, SqlTimes.format(clock.instant()));
+        long id = nextId(c);
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO users (id, username, "
+                + "email, full_name, hashed_password, role, is_active, created_at, created_by, "
+                + "token_version) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, 0)")) {
+            insert.setLong(1, id);
+            insert.setString(2, username);
+            insert.setString(3, email);
+            insert.setString(4, fullName);
+            insert.setString(5, hash);
+            insert.setString(6, role.columnValue());
+            insert.setString(7, SqlTimes.format(clock.instant()));
             if (createdBy == null) {
-                insert.setNull(7, Types.INTEGER);
+                insert.setNull(8, Types.INTEGER);
             } else {
-                insert.setLong(7, createdBy);
+                insert.setLong(8, createdBy);
             }
             insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
         }
+        return id;
+    }
+
+    /**
+     * An id no account ever had (see migration V002): above every id in the table and every
+     * id Lantir gave before, also those of deleted accounts.
+     */
+    private static long nextId(Connection c) throws SQLException {
+        long next;
+        try (PreparedStatement select = c.prepareStatement("SELECT MAX((SELECT COALESCE(MAX(id), "
+                + "0) FROM users), (SELECT MAX(last_id) FROM lantir_user_ids)) + 1");
+                ResultSet rs = select.executeQuery()) {
+            rs.next();
+            next = rs.getLong(1);
+        }
+        try (PreparedStatement update = c.prepareStatement(
+                "UPDATE lantir_user_ids SET last_id = ?")) {
+            update.setLong(1, next);
+            update.executeUpdate();
+        }
+        return next;
     }
 
     private static void applyChanges(Connection c, UserAccount current, UserChanges changes,

@@ -131,6 +131,13 @@ final class UsersDatabase implements AutoCloseable {
     }
 
     private void prepare() {
+        // Before anything is written: users_db_path naming the worklist database (or any
+        // other) must not have its schema version taken over by these migrations.
+        String foreign = read(UsersDatabase::foreignTable);
+        if (foreign != null) {
+            throw new StoreException("The users database " + file + " is not one: it holds "
+                    + "table '" + foreign + "'; give users_db_path a file of its own");
+        }
         read(UsersDatabase::enableWal);
         int current = read(UsersDatabase::userVersion);
         if (current > MIGRATIONS.size()) {
@@ -188,6 +195,16 @@ final class UsersDatabase implements AutoCloseable {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read users schema migration " + resource, e);
+        }
+    }
+
+    /** A table that belongs to no users database, or null. */
+    private static String foreignTable(Connection c) throws SQLException {
+        try (Statement statement = c.createStatement();
+                ResultSet row = statement.executeQuery("SELECT name FROM sqlite_master WHERE "
+                        + "type = 'table' AND name NOT IN ('users', 'lantir_user_ids') "
+                        + "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name")) {
+            return row.next() ? row.getString(1) : null;
         }
     }
 
