@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.lantir.config.ApiConfig;
 import org.lantir.worklist.WorklistService;
@@ -86,6 +87,11 @@ public final class ApiServer implements AutoCloseable {
             config.http.disableCompression();
             config.jetty.threadPool = threadPool();
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            // Requests Jetty refuses before Javalin sees them (a malformed URI, huge headers)
+            // get its own short page: never a stack trace.
+            config.jetty.modifyServer(server -> server.setErrorHandler(quietErrors()));
+            config.jetty.modifyServletContextHandler(context ->
+                    context.setErrorHandler(quietErrors()));
             // Method and path only: a query string may hold a Patient ID, headers a token.
             config.requestLogger.http((ctx, ms) -> LOG.debug("API: {} {} -> {} in {} ms",
                     ctx.method(), ctx.path(), ctx.status().getCode(), ms.longValue()));
@@ -147,6 +153,14 @@ public final class ApiServer implements AutoCloseable {
         }
         JsonBodies.answer(ctx, problem.status(), new ErrorBody(problem.detail(),
                 problem.field()));
+    }
+
+    private static ErrorHandler quietErrors() {
+        ErrorHandler errors = new ErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowMessageInTitle(false);
+        errors.setShowServlet(false);
+        return errors;
     }
 
     private static QueuedThreadPool threadPool() {

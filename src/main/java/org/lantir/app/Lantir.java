@@ -324,8 +324,9 @@ public final class Lantir implements AutoCloseable {
             Change sync = sourcesUnchanged(previous, next) ? Change.UNCHANGED
                     : replaceScheduler(next, messages, problems);
             List<String> atNextStart = new ArrayList<>();
+            // CORS (the top-level api) matters only to an API that runs now.
             if (!previous.lantir().api().equals(next.lantir().api())
-                    || !previous.api().equals(next.api())) {
+                    || (!attached.isEmpty() && !previous.api().equals(next.api()))) {
                 atNextStart.add("lantir.api");
                 messages.add("The REST API settings take effect at the next start.");
             }

@@ -92,6 +92,21 @@ class ApiDocsTest {
     }
 
     @Test
+    void aRequestJettyRefusesGetsNoStackTrace() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket(ApiHarness.HOST, api.api().port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /worklist/%zz HTTP/1.1\r\nHost: x\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets
+                    .US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400");
+            assertThat(answer).doesNotContain("Exception", "at org.", "at io.", "jetty-11");
+        }
+    }
+
+    @Test
     void healthTellsAnyoneItLivesAndASignedInUserTheServicesState() throws Exception {
         String reader = api.login("reader", ApiHarness.READER_PASSWORD);
 
