@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -122,11 +123,11 @@ public final class ApiServer implements AutoCloseable {
 
         javalin.exception(ApiProblem.class, (problem, ctx) -> refuse(ctx, problem));
         javalin.exception(HttpResponseException.class, (e, ctx) -> refuse(ctx,
-                new ApiProblem(e.getStatus(), plain(e), null, java.util.Map.of())));
+                new ApiProblem(e.getStatus(), plain(e), null, Map.of())));
         javalin.exception(Exception.class, (e, ctx) -> {
             LOG.error("API: {} {} failed", ctx.method(), ctx.matchedPath(), e);
             refuse(ctx, new ApiProblem(500, "Internal error; the server's log says more",
-                    null, java.util.Map.of()));
+                    null, Map.of()));
         });
         javalin.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {

@@ -56,6 +56,8 @@ final class Cors {
         }
         if (allows(origin)) {
             allowOrigin(ctx, origin);
+            // A page may read the count of matches that paging leaves out.
+            ctx.header("Access-Control-Expose-Headers", "X-Total-Count");
         }
     }
 

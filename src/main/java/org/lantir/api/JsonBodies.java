@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 
 /**
  * Reads request bodies as JSON objects, at most {@code maxBytes} long, and writes answers.
@@ -78,7 +79,7 @@ final class JsonBodies {
 
     private ApiProblem tooLarge() {
         return new ApiProblem(413, "the request body is larger than " + maxBytes + " bytes",
-                null, java.util.Map.of());
+                null, Map.of());
     }
 
     /** Writes {@code value} as the JSON answer with {@code status}. */

@@ -50,13 +50,13 @@ final class LoginEndpoint {
         }
         if (answer instanceof LoginAnswer.Throttled throttled) {
             long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
-            LOG.info("API: login as {} refused: too many failed logins, retry in {} s",
-                    username, seconds);
+            // The user directory logs refusals and throttling, with the client's address.
+            LOG.debug("API: login as {} throttled, retry in {} s", username, seconds);
             throw new ApiProblem(429, "Too many failed logins: try again in " + seconds
                     + " s", null, Map.of("Retry-After", String.valueOf(seconds)));
         }
         if (!(answer instanceof LoginAnswer.Issued issued)) {
-            LOG.info("API: login as {} refused", username);
+            LOG.debug("API: login as {} refused", username);
             throw ApiProblem.unauthenticated("Invalid username or password");
         }
         LOG.info("API: {} logged in ({} role, token for {} min)", issued.caller().username(),

@@ -12,8 +12,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.lantir.api.ApiAccess.Caller;
 import org.lantir.worklist.ProcedureStepStatus;
 import org.lantir.worklist.WorklistFilter;
@@ -224,7 +226,7 @@ final class WorklistEndpoints {
     private WorklistItem edited(WorklistItem stored, Map<String, Optional<String>> fields) {
         String uid = value(fields, WorklistJson.STUDY_INSTANCE_UID);
         if (fields.containsKey(WorklistJson.STUDY_INSTANCE_UID)
-                && !java.util.Objects.equals(uid == null ? null : uid.strip(),
+                && !Objects.equals(uid == null ? null : uid.strip(),
                         stored.studyInstanceUid())) {
             throw ApiProblem.badField(WorklistJson.STUDY_INSTANCE_UID, "cannot be changed: "
                     + "a scanner may already hold it");
@@ -306,7 +308,7 @@ final class WorklistEndpoints {
      * Runs a service call; its refusals (a row gone or started meanwhile, an over-long
      * comment) become 404 and 409 answers in the service's words, which carry no patient data.
      */
-    private static WorklistItem store(java.util.function.Supplier<WorklistItem> call) {
+    private static WorklistItem store(Supplier<WorklistItem> call) {
         try {
             return call.get();
         } catch (IllegalStateException e) {

@@ -87,11 +87,12 @@ class ApiAuthTest {
                 .replace("\"reader\"", "\"admin\"");
         String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(claims.getBytes()) + "." + parts[2];
-        String shortLived = api.tokenFor("reader", Duration.ofSeconds(1));
+        // JWT times are whole seconds: a 3-second token is good for 2 to 3 s after issue.
+        String shortLived = api.tokenFor("reader", Duration.ofSeconds(3));
 
         assertThat(api.get("/worklist", token).statusCode()).isEqualTo(200);
         assertThat(api.get("/worklist", shortLived).statusCode()).isEqualTo(200);
-        Thread.sleep(2_100);
+        Thread.sleep(3_100);
         assertUnauthenticated(api.get("/worklist", shortLived), "Invalid or expired token");
         assertUnauthenticated(api.get("/worklist", null), "Not authenticated");
         assertUnauthenticated(api.get("/worklist", tampered), "Invalid or expired token");

@@ -90,6 +90,8 @@ class ApiCorsTest {
 
         assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))
                 .contains(DASHBOARD);
+        assertThat(allowed.headers().firstValue("Access-Control-Expose-Headers"))
+                .contains("X-Total-Count");
         assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         assertThat(script.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
         assertThat(script.statusCode()).isEqualTo(200);
