@@ -81,8 +81,9 @@ abstract class Terminal {
             prompts.flush();
             try {
                 String line = in.readLine();
+                // Nothing echoes the answer here: end the prompt's line for the next one.
+                prompts.println();
                 if (line == null) {
-                    prompts.println();
                     throw new NoAnswerException(prompt);
                 }
                 return line;
@@ -93,9 +94,7 @@ abstract class Terminal {
 
         @Override
         char[] readPassword(String prompt) throws NoAnswerException {
-            String line = readLine(prompt);
-            prompts.println();
-            return line.toCharArray();
+            return readLine(prompt).toCharArray();
         }
     }
 }

@@ -272,8 +272,9 @@ public final class UserDirectory implements AutoCloseable {
 
         Optional<Duration> wait = throttle.waitBefore(username, address);
         if (wait.isPresent()) {
-            LOG.warn("Login for {} from {} throttled after repeated failures; retry in {} s",
-                    who, address, Math.max(1, wait.get().toSeconds()));
+            // DEBUG: hammering must not flood the log; the failure that began it is a WARN.
+            LOG.debug("Login for {} from {} throttled; retry in {} s", who, address,
+                    seconds(wait.get()));
             return new LoginResult.Throttled(wait.get());
         }
 
@@ -288,8 +289,11 @@ public final class UserDirectory implements AutoCloseable {
 
         if (!matches || !row.get().account.active()) {
             throttle.failed(username, address);
-            LOG.warn("Login refused for {} from {}{}", who, address,
-                    matches ? " (account inactive)" : "");
+            String throttled = throttle.waitBefore(username, address)
+                    .map(w -> "; further attempts throttled for " + seconds(w) + " s")
+                    .orElse("");
+            LOG.warn("Login refused for {} from {}{}{}", who, address,
+                    matches ? " (account inactive)" : "", throttled);
             return new LoginResult.Refused();
         }
 
@@ -512,6 +516,10 @@ public final class UserDirectory implements AutoCloseable {
         } catch (Refusal r) {
             throw r.refusal;
         }
+    }
+
+    private static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     private static boolean isActiveAdmin(UserAccount account) {
