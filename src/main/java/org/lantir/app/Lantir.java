@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.lantir.app.ApplyResult.Change;
 import org.lantir.config.DataSourceConfig;
@@ -88,6 +89,8 @@ public final class Lantir implements AutoCloseable {
     private Map<String, String> syncEnvironment = Map.of();
     /** Why the last start of the server failed, in words; null after a successful start. */
     private volatile String serverProblem;
+    /** Services built on this instance by a layer above (the REST API), closed first. */
+    private final List<AutoCloseable> attached = new CopyOnWriteArrayList<>();
 
     private Lantir(LantirConfig config, InstanceLock lock, Database database, Path databaseFile,
             Clock clock, Map<String, SourceFactory> sourceTypes) {
@@ -321,6 +324,12 @@ public final class Lantir implements AutoCloseable {
             Change sync = sourcesUnchanged(previous, next) ? Change.UNCHANGED
                     : replaceScheduler(next, messages, problems);
             List<String> atNextStart = new ArrayList<>();
+            // CORS (the top-level api) matters only to an API that runs now.
+            if (!previous.lantir().api().equals(next.lantir().api())
+                    || (!attached.isEmpty() && !previous.api().equals(next.api()))) {
+                atNextStart.add("lantir.api");
+                messages.add("The REST API settings take effect at the next start.");
+            }
             if (!databaseFile(next, databaseFile).equals(databaseFile)) {
                 atNextStart.add("db_path");
                 messages.add("The database path takes effect at the next start; until then "
@@ -439,6 +448,19 @@ public final class Lantir implements AutoCloseable {
         return database;
     }
 
+    /** The worklist database file this instance runs on. */
+    public Path databaseFile() {
+        return databaseFile;
+    }
+
+    /**
+     * Hands a service that runs on this instance (the REST API, which lives in a layer above)
+     * to it, so that {@link #close()} stops it before the database closes.
+     */
+    public void attach(AutoCloseable service) {
+        attached.add(Objects.requireNonNull(service, "service"));
+    }
+
     /**
      * Stops the schedules and the server, waits for runs in progress to end (a sync's
      * transaction must not meet a closed database), then closes the database.
@@ -446,6 +468,7 @@ public final class Lantir implements AutoCloseable {
     @Override
     public void close() {
         synchronized (lifecycle) {
+            closeAttached();
             SyncScheduler sync = scheduler;
             sync.close();
             stopAndTell(dicomServer);
@@ -461,6 +484,17 @@ public final class Lantir implements AutoCloseable {
             }
         }
         LOG.info("Lantir stopped");
+    }
+
+    private void closeAttached() {
+        for (AutoCloseable service : attached) {
+            try {
+                service.close();
+            } catch (Exception e) {
+                LOG.warn("A service did not stop cleanly: {}", e.toString());
+            }
+        }
+        attached.clear();
     }
 
     /** Tells the event feed of the server's associations; runs on association threads. */

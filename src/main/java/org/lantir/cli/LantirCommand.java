@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
                 + "Calpendo and worklist folders.",
         subcommands = {GuiCommand.class, StartCommand.class, QueryDbCommand.class,
             TestClientCommand.class, TestMppsCommand.class, BenchCommand.class,
-            ImportCommand.class, LicensesCommand.class},
+            ImportCommand.class, StartApiCommand.class,
+            AdminPasswordCommand.class, CreateUserCommand.class, ListUsersCommand.class,
+            LicensesCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the peer or the operation refused (DICOM failure status)",
             "2:wrong command line", "3:configuration file missing or invalid",
@@ -48,9 +50,36 @@ public final class LantirCommand implements Callable<Integer> {
             description = "Port to listen on (start) or of the server to call (tests).")
     Integer port;
 
+    @Option(names = "--api-host", scope = ScopeType.INHERIT, paramLabel = "HOST",
+            description = "start-api, and start with lantir.api.enabled: address the REST API "
+                    + "listens on (default lantir.api.host, else 0.0.0.0).")
+    String apiHost;
+
+    @Option(names = "--api-port", scope = ScopeType.INHERIT, paramLabel = "PORT",
+            description = "start-api, and start with lantir.api.enabled: the REST API's port "
+                    + "(default lantir.api.port, else 8000).")
+    Integer apiPort;
+
     @Option(names = {"--pylantir_config", "--config"}, scope = ScopeType.INHERIT,
             paramLabel = "FILE", description = "Configuration file (the Python tool's JSON).")
     Path configFile;
+
+    @Option(names = "--username", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "admin-password: the account (default admin); create-user: the "
+                    + "new account's username.")
+    String username;
+
+    @Option(names = "--role", scope = ScopeType.INHERIT, paramLabel = "admin|write|read",
+            description = "create-user: the new account's role (asked when not given).")
+    String role;
+
+    @Option(names = "--email", scope = ScopeType.INHERIT, paramLabel = "ADDRESS",
+            description = "create-user: the new account's email (optional).")
+    String email;
+
+    @Option(names = "--full-name", scope = ScopeType.INHERIT, paramLabel = "NAME",
+            description = "create-user: the new account's full name (optional).")
+    String fullName;
 
     @Option(names = "--mpps_action", scope = ScopeType.INHERIT, paramLabel = "create|set",
             description = "test-mpps: send N-CREATE (create) or N-SET (set).")

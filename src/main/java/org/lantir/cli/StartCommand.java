@@ -86,6 +86,7 @@ final class StartCommand implements Callable<Integer> {
         if (firstStart != null) {
             logFirstStart(firstStart, lantir);
         }
+        startApiIfEnabled(lantir, options);
         options.out().printf("Lantir is listening on %s:%d as %s; press Ctrl+C to stop.%n",
                 server.bindAddress(), lantir.dicomServer().port(), server.aeTitle());
         options.out().flush();
@@ -117,6 +118,24 @@ final class StartCommand implements Callable<Integer> {
             LOG.info("First start. The server listens on {} only: scanners cannot reach it "
                     + "until lantir.server.bind_address is 0.0.0.0 or a network address",
                     server.bindAddress());
+        }
+    }
+
+    /**
+     * With {@code lantir.api.enabled}, the REST API beside the DICOM server. When it cannot
+     * start, the scanners are still served: the problem goes to standard error.
+     */
+    private static void startApiIfEnabled(Lantir lantir, LantirCommand options) {
+        if (!lantir.config().lantir().api().enabled()) {
+            return;
+        }
+        try {
+            ApiLauncher.start(lantir, ApiLauncher.settings(lantir.config(), options),
+                    System.getenv(), options.out());
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The REST API did not start: {}", e.getMessage());
+            options.err().println("lantir: the REST API did not start: " + e.getMessage()
+                    + "; the DICOM server runs without it");
         }
     }
 

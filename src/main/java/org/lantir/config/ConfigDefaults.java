@@ -46,6 +46,16 @@ public final class ConfigDefaults {
             List.of("GET", "POST", "PUT", "DELETE", "OPTIONS");
     public static final List<String> CORS_ALLOW_HEADERS = List.of("*");
 
+    /** The REST API runs beside the DICOM server only when the file asks for it. */
+    public static final boolean API_ENABLED = false;
+    /** The Python tool's {@code start-api} defaults. */
+    public static final String API_HOST = "0.0.0.0";
+    public static final int API_PORT = 8000;
+    /** An access token's lifetime when the login asks for none (the Python tool's 30 min). */
+    public static final Duration API_TOKEN_LIFETIME = Duration.ofMinutes(30);
+    /** The longest lifetime a login may ask for: one working day and night. */
+    public static final Duration API_MAX_TOKEN_LIFETIME = Duration.ofHours(24);
+
     public static final boolean SOURCE_ENABLED = true;
     public static final int SYNC_INTERVAL_SECONDS = 60;
     /** How far an incremental window reaches back before the last one ended. */

@@ -92,9 +92,18 @@ final class ConfigParser {
             return ApiConfig.defaults();
         }
         Map<String, Object> extras = api.extras(API_KEYS, Set.of());
-        return new ApiConfig(
-                api.texts("cors_allowed_origins", ConfigDefaults.CORS_ALLOWED_ORIGINS),
-                api.bool("cors_allow_credentials", ConfigDefaults.CORS_ALLOW_CREDENTIALS),
+        List<String> origins =
+                api.texts("cors_allowed_origins", ConfigDefaults.CORS_ALLOWED_ORIGINS);
+        boolean credentials =
+                api.bool("cors_allow_credentials", ConfigDefaults.CORS_ALLOW_CREDENTIALS);
+        if (credentials && origins.stream().anyMatch(o -> o.trim().equals("*"))) {
+            // Any web page could then call the API with the browser's credentials (the
+            // Fetch standard forbids "*" with credentials; echoing origins would bypass it).
+            throw api.error("cors_allow_credentials", "cannot be true while "
+                    + api.pathOf("cors_allowed_origins") + " contains \"*\": list the "
+                    + "origins that may call the API with credentials, or set it to false");
+        }
+        return new ApiConfig(origins, credentials,
                 api.texts("cors_allow_methods", ConfigDefaults.CORS_ALLOW_METHODS),
                 api.texts("cors_allow_headers", ConfigDefaults.CORS_ALLOW_HEADERS), extras);
     }

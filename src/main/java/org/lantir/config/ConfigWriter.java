@@ -98,7 +98,19 @@ final class ConfigWriter {
         ObjectNode desktop = node.putObject("desktop");
         desktop.put("close_action", lantir.desktop().closeAction().configName());
         putAll(desktop, lantir.desktop().extras());
+        node.set("api", lantirApi(lantir.api()));
         putAll(node, lantir.extras());
+        return node;
+    }
+
+    private static ObjectNode lantirApi(ApiSettings api) {
+        ObjectNode node = F.objectNode();
+        node.put("enabled", api.enabled());
+        node.put("host", api.host());
+        node.put("port", api.port());
+        node.put("access_token_expire_minutes", api.tokenLifetime().toMinutes());
+        node.put("max_access_token_expire_minutes", api.maxTokenLifetime().toMinutes());
+        putAll(node, api.extras());
         return node;
     }
 

@@ -14,7 +14,12 @@ import org.lantir.worklist.UnassignedStation;
 /** Reads Lantir's own {@code lantir} section; every missing value takes its default. */
 final class LantirSectionParser {
 
-    private static final Set<String> KEYS = Set.of("server", "uid_root", "sync", "desktop");
+    private static final Set<String> KEYS =
+            Set.of("server", "uid_root", "sync", "desktop", "api");
+    private static final Set<String> API_KEYS = Set.of("enabled", "host", "port",
+            "access_token_expire_minutes", "max_access_token_expire_minutes");
+    /** The longest token lifetime a site may allow: a week, in minutes. */
+    private static final int MAX_TOKEN_MINUTES = 7 * 24 * 60;
     private static final Set<String> DESKTOP_KEYS = Set.of("close_action");
     private static final Set<String> SERVER_KEYS = Set.of("ae_title", "bind_address", "port",
             "max_associations", "idle_timeout_seconds", "max_pdu_length", "visible_statuses",
@@ -34,7 +39,31 @@ final class LantirSectionParser {
         }
         Map<String, Object> extras = node.extras(KEYS, Set.of());
         return new LantirSettings(server(node.object("server")), uidRoot(node),
-                sync(node.object("sync")), desktop(node.object("desktop")), extras);
+                sync(node.object("sync")), desktop(node.object("desktop")),
+                api(node.object("api")), extras);
+    }
+
+    /** {@code lantir.api}: the REST API server. */
+    private static ApiSettings api(ConfigNode node) throws ConfigException {
+        if (node == null) {
+            return ApiSettings.defaults();
+        }
+        Map<String, Object> extras = node.extras(API_KEYS, Set.of());
+        String host = node.text("host", ConfigDefaults.API_HOST).trim();
+        if (host.isEmpty()) {
+            throw node.expected("host", "an address to listen on, such as \"0.0.0.0\"");
+        }
+        int maximum = node.integer("max_access_token_expire_minutes", 1, MAX_TOKEN_MINUTES,
+                (int) ConfigDefaults.API_MAX_TOKEN_LIFETIME.toMinutes(), "minutes");
+        int lifetime = node.integer("access_token_expire_minutes", 1, MAX_TOKEN_MINUTES,
+                (int) ConfigDefaults.API_TOKEN_LIFETIME.toMinutes(), "minutes");
+        if (lifetime > maximum) {
+            throw node.expected("access_token_expire_minutes", "at most "
+                    + node.pathOf("max_access_token_expire_minutes") + " (" + maximum + ")");
+        }
+        return new ApiSettings(node.bool("enabled", ConfigDefaults.API_ENABLED), host,
+                node.integer("port", 0, 65_535, ConfigDefaults.API_PORT, "port"),
+                Duration.ofMinutes(lifetime), Duration.ofMinutes(maximum), extras);
     }
 
     private static DesktopSettings desktop(ConfigNode node) throws ConfigException {

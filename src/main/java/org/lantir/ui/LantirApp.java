@@ -11,12 +11,16 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import org.lantir.api.LantirApi;
 import org.lantir.app.DatabaseInUseException;
 import org.lantir.app.Lantir;
 import org.lantir.app.RecentLog;
 import org.lantir.app.ServerProblems;
+import org.lantir.config.ApiSettings;
 import org.lantir.config.CloseAction;
 import org.lantir.config.ServerSettings;
 import org.lantir.store.StoreException;
@@ -132,6 +136,41 @@ public final class LantirApp extends Application {
         if (!problems.isEmpty()) {
             warn("Some data sources did not start", String.join("\n", problems));
         }
+        startApiIfEnabled();
+    }
+
+    /**
+     * With {@code lantir.api.enabled}, the REST API beside the DICOM server ({@link Lantir}
+     * stops it on close). A first admin account's password is shown once, never logged.
+     */
+    private void startApiIfEnabled() {
+        ApiSettings settings = lantir.config().lantir().api();
+        if (!settings.enabled()) {
+            return;
+        }
+        try {
+            LantirApi api = LantirApi.start(lantir, settings, startup.environment());
+            api.firstAdminPassword().ifPresent(this::showFirstAdminPassword);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The REST API did not start: {}", e.getMessage());
+            warn("The REST API did not start", e.getMessage()
+                    + "\n\nScanners are served; fix lantir.api in Configuration and restart.");
+        }
+    }
+
+    /** The password in a field that can be selected and copied, and nowhere else. */
+    private void showFirstAdminPassword(String password) {
+        TextField field = new TextField(password);
+        field.setEditable(false);
+        field.setId("first-admin-password");
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.setTitle("Lantir");
+        alert.setHeaderText("REST API: the first account, \"admin\"");
+        alert.getDialogPane().setContent(new VBox(8, new javafx.scene.control.Label(
+                "Its password is shown only this once: note it now, then change it with "
+                        + "`lantir admin-password`."), field));
+        alert.getDialogPane().setId("first-admin-dialog");
+        alert.show();
     }
 
     /**

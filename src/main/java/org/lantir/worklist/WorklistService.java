@@ -30,6 +30,12 @@ public final class WorklistService {
 
     private static final Logger LOG = LoggerFactory.getLogger(WorklistService.class);
 
+    /**
+     * Who made a change by hand when the caller names nobody: the desktop console, whose
+     * person is whoever sits at it. The REST API names its signed-in user instead.
+     */
+    public static final String DESKTOP = "desktop";
+
     private final WorklistRepository worklist;
     private final MppsRepository mppsStore;
     private final EventLog eventLog;
@@ -130,10 +136,18 @@ public final class WorklistService {
      *         nothing is stored then
      */
     public WorklistItem add(WorklistItem item) {
+        return add(item, DESKTOP);
+    }
+
+    /**
+     * As {@link #add(WorklistItem)}, recorded in the event log as done by {@code actor} (a
+     * user name, or {@link #DESKTOP}).
+     */
+    public WorklistItem add(WorklistItem item, String actor) {
         LongText.require(item, "New worklist row");
         WorklistItem stored = worklist.insert(tuning.minter().fillMissing(normalize(item),
                 null));
-        recordEdit(stored, "added", 1, 0, 0);
+        recordEdit(stored, "added", actor, 1, 0, 0);
         return stored;
     }
 
@@ -149,7 +163,7 @@ public final class WorklistService {
         WorklistItem before = worklist.findById(id).orElseThrow(() -> noRow(id));
         WorklistItem stored = worklist.update(tuning.minter().fillMissing(normalize(item),
                 before));
-        recordEdit(stored, "updated", 0, 1, 0);
+        recordEdit(stored, "updated", DESKTOP, 0, 1, 0);
         return stored;
     }
 
@@ -165,6 +179,11 @@ public final class WorklistService {
      *         sync would overwrite the edit; nothing changes then
      */
     public WorklistItem edit(WorklistItem item) {
+        return edit(item, DESKTOP);
+    }
+
+    /** As {@link #edit(WorklistItem)}, recorded in the event log as done by {@code actor}. */
+    public WorklistItem edit(WorklistItem item, String actor) {
         long id = requireId(item);
         LongText.require(item, "Worklist row " + id);
         WorklistItem stored = worklist.inTransaction(() -> {
@@ -178,7 +197,7 @@ public final class WorklistService {
                     .dataSource(null).sourceKey(before.sourceKey()).build());
             return worklist.update(tuning.minter().fillMissing(edited, before));
         });
-        recordEdit(stored, "edited", 0, 1, 0);
+        recordEdit(stored, "edited", actor, 0, 1, 0);
         return stored;
     }
 
@@ -192,6 +211,11 @@ public final class WorklistService {
      * @throws IllegalStateException when the row is no longer SCHEDULED; nothing changes then
      */
     public WorklistItem cancel(long id) {
+        return cancel(id, DESKTOP);
+    }
+
+    /** As {@link #cancel(long)}, recorded in the event log as done by {@code actor}. */
+    public WorklistItem cancel(long id, String actor) {
         WorklistItem stored = worklist.inTransaction(() -> {
             WorklistItem row = worklist.findById(id).orElseThrow(() -> noRow(id));
             if (row.status() != ProcedureStepStatus.SCHEDULED) {
@@ -201,7 +225,7 @@ public final class WorklistService {
             return worklist.update(row.toBuilder()
                     .status(ProcedureStepStatus.DISCONTINUED).build());
         });
-        recordEdit(stored, "cancelled", 0, 1, 0);
+        recordEdit(stored, "cancelled", actor, 0, 1, 0);
         return stored;
     }
 
@@ -210,7 +234,7 @@ public final class WorklistService {
         Optional<WorklistItem> row = worklist.findById(id);
         boolean removed = worklist.delete(id);
         if (removed) {
-            recordEdit(row.orElse(null), "removed", 0, 0, 1);
+            recordEdit(row.orElse(null), "removed", DESKTOP, 0, 0, 1);
         }
         return removed;
     }
@@ -427,13 +451,15 @@ public final class WorklistService {
         events.publish(new LantirEvent.WorklistChanged(now, "backfill", 0, rows, 0));
     }
 
-    private void recordEdit(WorklistItem row, String what, int added, int updated,
-            int removed) {
+    /** The event's source is the person who made the change ({@code actor}). */
+    private void recordEdit(WorklistItem row, String what, String actor, int added,
+            int updated, int removed) {
         Instant now = clock.instant();
         Long id = row == null ? null : row.id();
-        eventLog.append(EventRecord.of(now, "WORKLIST_EDITED", "manual",
+        String who = actor == null || actor.isBlank() ? DESKTOP : actor;
+        eventLog.append(EventRecord.of(now, "WORKLIST_EDITED", who,
                 row == null ? null : row.spsId(), id, "Row " + id + " " + what));
-        LOG.info("Worklist row {} {} by hand: {}", id, what, row);
-        events.publish(new LantirEvent.WorklistChanged(now, "manual", added, updated, removed));
+        LOG.info("Worklist row {} {} by {}: {}", id, what, who, row);
+        events.publish(new LantirEvent.WorklistChanged(now, who, added, updated, removed));
     }
 }

@@ -223,6 +223,21 @@ class LantirApplyTest {
     }
 
     @Test
+    void newRestApiSettingsTakeEffectAtTheNextStart() throws Exception {
+        start(config(0, "[]"));
+        LantirConfig next = config(0, "[]");
+        next = next.withLantir(next.lantir().withApi(next.lantir().api()
+                .withEndpoint("127.0.0.1", 8081)));
+
+        ApplyResult result = lantir.apply(next);
+
+        assertThat(result.atNextStart()).containsExactly("lantir.api");
+        assertThat(result.messages()).singleElement().asString()
+                .isEqualTo("The REST API settings take effect at the next start.");
+        assertThat(result.server()).isEqualTo(Change.UNCHANGED);
+    }
+
+    @Test
     void aNewDatabasePathTakesEffectAtTheNextStart() throws Exception {
         start(config(0, "[]"));
         LantirConfig next = ConfigLoader.parse(configJson(0, "[]")

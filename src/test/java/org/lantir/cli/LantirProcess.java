@@ -29,22 +29,41 @@ final class LantirProcess implements AutoCloseable {
     private final Process process;
     private final Path stdout;
     private final Path stderr;
+    private final Pattern listening;
     private int port;
 
-    private LantirProcess(Process process, Path stdout, Path stderr) {
+    private LantirProcess(Process process, Path stdout, Path stderr, Pattern listening) {
         this.process = process;
         this.stdout = stdout;
         this.stderr = stderr;
+        this.listening = listening;
     }
 
     /** Starts {@code lantir <args>} and waits until it says it is listening. */
     static LantirProcess start(Path dir, String... args) throws IOException,
             InterruptedException {
-        return start(dir, java.util.Map.of(), args);
+        return start(dir, java.util.Map.of(), LISTENING, args);
     }
 
     /** As {@link #start(Path, String...)}, with {@code env} added to the environment. */
     static LantirProcess start(Path dir, java.util.Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        return start(dir, env, LISTENING, args);
+    }
+
+    /** As {@link #start(Path, String...)}, waiting for {@code listening} (group 1: port). */
+    static LantirProcess start(Path dir, Pattern listening, String... args)
+            throws IOException, InterruptedException {
+        return start(dir, java.util.Map.of(), listening, args);
+    }
+
+    /**
+     * Starts {@code lantir <args>} without {@code LANTIR_ADMIN_PASSWORD} or
+     * {@code USERS_DB_PATH} from the test's environment, with {@code env} added, and waits
+     * until standard output matches {@code listening}, whose first group is the port.
+     */
+    static LantirProcess start(Path dir, java.util.Map<String, String> env, Pattern listening,
+            String... args)
             throws IOException, InterruptedException {
         Path out = dir.resolve("lantir.out");
         Path err = dir.resolve("lantir.err");
@@ -54,8 +73,10 @@ final class LantirProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().remove("LANTIR_ADMIN_PASSWORD");
+        builder.environment().remove("USERS_DB_PATH");
         builder.environment().putAll(env);
-        LantirProcess lantir = new LantirProcess(builder.start(), out, err);
+        LantirProcess lantir = new LantirProcess(builder.start(), out, err, listening);
         lantir.awaitListening();
         return lantir;
     }
@@ -79,7 +100,7 @@ final class LantirProcess implements AutoCloseable {
     private void awaitListening() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            Matcher m = LISTENING.matcher(stdout());
+            Matcher m = listening.matcher(stdout());
             if (m.find()) {
                 port = Integer.parseInt(m.group(1));
                 return;

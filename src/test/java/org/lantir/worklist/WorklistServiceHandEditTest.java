@@ -112,4 +112,27 @@ class WorklistServiceHandEditTest {
         assertThat(lantir.service().mppsFor(other.id())).isEmpty();
         assertThat(lantir.service().mppsFor(12345L)).isEmpty();
     }
+
+    @Test
+    void eachChangeByHandNamesWhoMadeItInTheEventLog() {
+        WorklistItem byDesktop = manualRow();
+        WorklistItem byApi = lantir.service().add(WorklistRows.w2(), "alice");
+        lantir.service().edit(byApi.toBuilder().scheduledStartTime(LocalTime.of(10, 0))
+                .build(), "bob");
+        lantir.service().cancel(byApi.id(), "carol");
+
+        assertThat(lantir.eventLog.recent(10))
+                .filteredOn(e -> "WORKLIST_EDITED".equals(e.kind()))
+                .extracting(EventRecord::source, EventRecord::worklistItemId,
+                        EventRecord::message)
+                .containsExactly(
+                        tuple("carol", byApi.id(), "Row " + byApi.id() + " cancelled"),
+                        tuple("bob", byApi.id(), "Row " + byApi.id() + " edited"),
+                        tuple("alice", byApi.id(), "Row " + byApi.id() + " added"),
+                        tuple(WorklistService.DESKTOP, byDesktop.id(),
+                                "Row " + byDesktop.id() + " added"));
+        assertThat(lantir.drainEvents()).filteredOn(LantirEvent.WorklistChanged.class::isInstance)
+                .map(e -> ((LantirEvent.WorklistChanged) e).cause())
+                .containsExactly(WorklistService.DESKTOP, "alice", "bob", "carol");
+    }
 }

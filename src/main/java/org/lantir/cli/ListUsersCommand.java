@@ -1,0 +1,83 @@
+package org.lantir.cli;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.lantir.store.StoreException;
+import org.lantir.users.UserAccount;
+import org.lantir.users.UserDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code lantir list-users}: the REST API's accounts as a table, for an admin. */
+@Command(name = "list-users", mixinStandardHelpOptions = true,
+        description = {"List the REST API's accounts, after an admin's username and password.",
+            "Prompts without echo on a terminal; without one, reads each answer as a line of "
+                    + "standard input."})
+final class ListUsersCommand implements Callable<Integer> {
+
+    private static final String[] HEADERS = {"ID", "Username", "Role", "Active", "Email",
+        "Full name", "Last login"};
+    private static final DateTimeFormatter LOGIN_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @ParentCommand
+    LantirCommand parent;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> env = System.getenv();
+        try (UserDirectory users = UserDirectory.open(UserCommands.usersDb(parent, env))) {
+            UserCommands.ensureAdmin(users, env, parent.out());
+            if (UserCommands.adminLogin(users, Terminal.open(parent.err()), parent.err())
+                    .isEmpty()) {
+                return ExitCodes.FAILED;
+            }
+            print(users.list(), parent.out(), ZoneId.systemDefault());
+            return ExitCodes.OK;
+        } catch (StoreException e) {
+            parent.err().println("lantir: " + e.getMessage());
+            return ExitCodes.UNAVAILABLE;
+        } catch (Terminal.NoAnswerException e) {
+            parent.err().println("lantir: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+    }
+
+    static void print(List<UserAccount> accounts, PrintWriter out, ZoneId zone) {
+        List<String[]> table = new ArrayList<>();
+        table.add(HEADERS);
+        for (UserAccount account : accounts) {
+            table.add(new String[] {String.valueOf(account.id()), account.username(),
+                account.role().wireName(), account.active() ? "yes" : "no",
+                Objects.toString(account.email(), ""), Objects.toString(account.fullName(), ""),
+                loginTime(account.lastLogin(), zone)});
+        }
+        int[] widths = new int[HEADERS.length];
+        for (String[] row : table) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : table) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(String.format("%-" + widths[i] + "s", row[i]));
+                line.append(i < row.length - 1 ? "  " : "");
+            }
+            out.println(line.toString().stripTrailing());
+        }
+        out.printf("%d account(s)%n", accounts.size());
+        out.flush();
+    }
+
+    private static String loginTime(Instant lastLogin, ZoneId zone) {
+        return lastLogin == null ? "never" : LOGIN_TIME.format(lastLogin.atZone(zone));
+    }
+}

@@ -1,0 +1,75 @@
+package org.lantir.cli;
+
+import java.io.IOException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.lantir.app.AppPaths;
+import org.lantir.app.DatabaseInUseException;
+import org.lantir.app.Lantir;
+import org.lantir.config.ApiSettings;
+import org.lantir.config.LantirConfig;
+import org.lantir.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code lantir start-api}: the REST API alone over the configured worklist database, until
+ * Ctrl+C (or SIGTERM), as the Python tool's command. No DICOM server and no sync run: with
+ * {@code lantir.api.enabled}, {@code lantir start} runs the API beside them instead, and only
+ * one Lantir may run on a worklist database at a time.
+ */
+@Command(name = "start-api", mixinStandardHelpOptions = true,
+        description = "Run the REST API over the configured worklist database until stopped.")
+final class StartApiCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StartApiCommand.class);
+
+    @ParentCommand
+    LantirCommand parent;
+
+    @Override
+    public Integer call() throws Exception {
+        return run(parent);
+    }
+
+    int run(LantirCommand options) throws Exception {
+        LantirConfig config = options.loadConfig();
+        ApiSettings settings = ApiLauncher.settings(config, options);
+        Lantir lantir;
+        try {
+            lantir = Lantir.open(config, AppPaths.dataDirectory().resolve(
+                    AppPaths.DATABASE_FILE_NAME));
+        } catch (DatabaseInUseException e) {
+            options.err().println("lantir: " + e.getMessage() + "; to run the REST API beside "
+                    + "it, set lantir.api.enabled in its configuration and restart it");
+            return ExitCodes.UNAVAILABLE;
+        } catch (StoreException e) {
+            options.err().println("lantir: " + e.getMessage());
+            return ExitCodes.UNAVAILABLE;
+        }
+        try {
+            ApiLauncher.start(lantir, settings, System.getenv(), options.out());
+        } catch (IOException e) {
+            options.err().println("lantir: " + e.getMessage() + "; choose another --api-port "
+                    + "or stop the other program");
+            lantir.close();
+            return ExitCodes.UNAVAILABLE;
+        } catch (IllegalArgumentException e) {
+            options.err().println("lantir: " + e.getMessage());
+            lantir.close();
+            return ExitCodes.CONFIG;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Stopping on signal");
+            lantir.close();
+            stopped.countDown();
+        }, "lantir-shutdown"));
+        options.out().println("Press Ctrl+C to stop.");
+        options.out().flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}
