@@ -299,9 +299,11 @@ final class Association implements UpperLayerStateMachine.Port {
         }
         if (answer instanceof AAssociateAC ac) {
             negotiated(request, ac, request.userInformation().maxLength());
+            // The user hears of the acceptance before the peer does: a peer that opens its
+            // next association on reading the A-ASSOCIATE-AC finds this one counted first.
+            user.associateAccepted(ac);
             machine.handle(UpperLayerEvent.EVT7, ac);
             idle.arm();
-            user.associateAccepted(ac);
         } else {
             machine.handle(UpperLayerEvent.EVT8, answer);
         }
