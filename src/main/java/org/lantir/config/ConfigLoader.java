@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -99,12 +100,33 @@ public final class ConfigLoader {
         Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
         try {
             copyPermissions(target, temp);
-            Files.writeString(temp, toJson(config), StandardCharsets.UTF_8);
+            Files.writeString(temp, write(layoutOf(config, target)), StandardCharsets.UTF_8);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * The configuration's JSON shaped like the file it replaces ({@link ConfigLayout}); all of
+     * it when there is no such file or it is not a JSON object (a broken file is replaced).
+     */
+    private static JsonNode layoutOf(LantirConfig config, Path target) {
+        ObjectNode written = ConfigWriter.toJson(config);
+        if (!Files.exists(target)) {
+            return written;
+        }
+        try {
+            JsonNode previous = MAPPER.readTree(Files.readString(target, StandardCharsets.UTF_8));
+            if (previous instanceof ObjectNode before) {
+                return ConfigLayout.follow(written, before,
+                        ConfigWriter.toJson(LantirConfig.defaults()));
+            }
+        } catch (IOException e) {
+            // Unreadable or not JSON: it is replaced whole, as the editor was told to.
+        }
+        return written;
     }
 
     private static String read(Path file) throws ConfigException {

@@ -64,6 +64,70 @@ class ConfigStoreTest {
     }
 
     @Test
+    void aSaveKeepsTheFilesOrderCommentsAndBrevity() throws Exception {
+        ConfigStore store = new ConfigStore(dir.resolve("lantir.json"));
+        Files.writeString(store.file(), """
+                {
+                    "_comment": "Scanner room B",
+                    "db_path": "worklist.db",
+                    "_allowed_aet": "the scanners that may ask",
+                    "allowed_aet": ["MRI_3T"],
+                    "lantir": {"server": {"port": 4242, "_port": "the scanners' port"}}
+                }
+                """);
+        LantirConfig loaded = store.load().orElseThrow().config();
+        ServerSettings server = loaded.lantir().server();
+
+        store.save(loaded.withLantir(loaded.lantir().withServer(
+                server.withEndpoint(server.aeTitle(), server.bindAddress(), 4243))));
+
+        String saved = Files.readString(store.file());
+        assertThat(keysInOrder(saved)).containsExactly("_comment", "db_path", "_allowed_aet",
+                "allowed_aet", "lantir", "server", "port", "_port");
+        assertThat(saved).contains("4243").doesNotContain("db_echo")
+                .doesNotContain("data_sources").doesNotContain("cors_allowed_origins");
+        assertThat(store.load().orElseThrow().config().lantir().server().port())
+                .isEqualTo(4243);
+    }
+
+    @Test
+    void aChangedDefaultIsWrittenThoughTheFileLeftItOut() throws Exception {
+        ConfigStore store = new ConfigStore(dir.resolve("lantir.json"));
+        Files.writeString(store.file(), "{\"db_path\": \"worklist.db\"}");
+        LantirConfig loaded = store.load().orElseThrow().config();
+
+        store.save(loaded.withAllowedAet(List.of("EEG_1")));
+
+        assertThat(keysInOrder(Files.readString(store.file())))
+                .containsExactly("db_path", "allowed_aet");
+        assertThat(store.load().orElseThrow().config().allowedAet()).containsExactly("EEG_1");
+    }
+
+    @Test
+    void aBrokenFileIsReplacedWhole() throws Exception {
+        ConfigStore store = new ConfigStore(dir.resolve("lantir.json"));
+        Files.writeString(store.file(), "{\"db_path\": ");
+
+        store.save(LantirConfig.defaults().withDbPath(ConfigPath.resolve("w.db", dir)));
+
+        assertThat(Files.readString(store.file())).contains("db_echo", "allowed_aet");
+        assertThat(Files.readString(store.backupFile())).isEqualTo("{\"db_path\": ");
+    }
+
+    /** Every object key of a JSON text, depth first, in the file's order. */
+    private static List<String> keysInOrder(String json) throws Exception {
+        List<String> keys = new ArrayList<>();
+        try (var parser = new com.fasterxml.jackson.core.JsonFactory().createParser(json)) {
+            while (parser.nextToken() != null) {
+                if (parser.currentToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                    keys.add(parser.currentName());
+                }
+            }
+        }
+        return keys;
+    }
+
+    @Test
     void theFirstSaveHasNothingToBackUp() throws Exception {
         ConfigStore store = new ConfigStore(dir.resolve("lantir.json"));
 
