@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
+import org.lantir.app.AppPaths;
+import org.lantir.app.LogFile;
 
 /**
  * Starts the JavaFX window from the plain {@code Main} class. A jar whose main class extends
@@ -41,7 +43,15 @@ public final class DesktopLauncher {
         JAVAFX_LOG.setLevel(Level.SEVERE);
         pending = startup;
         failed = false;
-        Application.launch(LantirApp.class);
+        // Started from a desktop menu there is no terminal: the log also goes to a file.
+        LogFile logFile = LogFile.attach(AppPaths.dataDirectory());
+        try {
+            Application.launch(LantirApp.class);
+        } finally {
+            if (logFile != null) {
+                logFile.close();
+            }
+        }
         return !failed;
     }
 
