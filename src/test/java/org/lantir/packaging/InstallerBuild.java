@@ -1,18 +1,24 @@
 package org.lantir.packaging;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import javafx.application.Platform;
 
 /**
@@ -50,6 +56,9 @@ public final class InstallerBuild {
 
     static final String JLINK_OPTIONS = "--strip-debug --no-man-pages --no-header-files "
             + "--strip-native-commands --compress=2";
+
+    /** JavaFX's logger, held so its level sticks (java.util.logging keeps loggers weakly). */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
     private final Path project;
     private final Path target;
@@ -100,6 +109,7 @@ public final class InstallerBuild {
         deleteTree(dist);
         Files.createDirectories(dist);
         jpackage(appImageArguments(input, javafx, icons, dist));
+        unpackJavaFxNatives(javafx, dist.resolve(APP_NAME));
         log.println("[installer] app image: " + dist.resolve(APP_NAME));
 
         for (String type : types) {
@@ -146,6 +156,8 @@ public final class InstallerBuild {
 
     /** Renders the icons on the JavaFX thread of a headless (Monocle) toolkit. */
     private Path renderIcons(Path dir) throws Exception {
+        // JavaFX warns that it runs from the class path here; that is known and fine.
+        JAVAFX_LOG.setLevel(Level.SEVERE);
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get();
@@ -193,6 +205,31 @@ public final class InstallerBuild {
         return dir;
     }
 
+    /**
+     * JavaFX's native libraries into the runtime's library folder. jlink keeps them only as
+     * resources of the JavaFX modules, from which JavaFX would copy them into the user's
+     * {@code ~/.openjfx/cache} at the first start; beside the runtime's own libraries, where
+     * JavaFX looks first, they load in place and nothing is written.
+     */
+    private void unpackJavaFxNatives(Path javafx, Path image) throws IOException {
+        Path libraries = image.resolve(Platforms.runtimeLibraryFolder());
+        int unpacked = 0;
+        for (Path jar : jars(javafx)) {
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                for (ZipEntry entry : Collections.list(zip.entries())) {
+                    String name = entry.getName();
+                    if (!name.contains("/") && Platforms.isNativeLibrary(name)) {
+                        try (InputStream in = zip.getInputStream(entry)) {
+                            Files.copy(in, libraries.resolve(name));
+                        }
+                        unpacked++;
+                    }
+                }
+            }
+        }
+        log.println("[installer] " + unpacked + " JavaFX native libraries in " + libraries);
+    }
+
     private static boolean isJavaFx(Path jar) {
         return jar.getFileName().toString().startsWith("javafx-");
     }
@@ -213,6 +250,7 @@ public final class InstallerBuild {
             arguments.add("--java-options");
             arguments.add(option);
         }
+        arguments.addAll(Platforms.appImageArguments(project.resolve("packaging")));
         arguments.addAll(commonArguments());
         return arguments;
     }

@@ -52,6 +52,22 @@ final class Platforms {
         return List.of("deb");
     }
 
+    /** Where an app image's runtime keeps native libraries (jpackage's layout). */
+    static String runtimeLibraryFolder() {
+        if (isWindows()) {
+            return "runtime/bin";
+        }
+        if (isMac()) {
+            return "Contents/runtime/Contents/Home/lib";
+        }
+        return "lib/runtime/lib";
+    }
+
+    static boolean isNativeLibrary(String fileName) {
+        return fileName.endsWith(".so") || fileName.endsWith(".dll")
+                || fileName.endsWith(".dylib");
+    }
+
     /** The icon file jpackage takes on this platform (see {@link IconFiles}). */
     static String iconFile() {
         if (isWindows()) {
@@ -147,6 +163,18 @@ final class Platforms {
         return false;
     }
 
+    /** jpackage arguments of the app image that differ by platform. */
+    static List<String> appImageArguments(Path packaging) {
+        if (isWindows()) {
+            return List.of("--add-launcher", "lantir-cli="
+                    + packaging.resolve("windows").resolve("lantir-cli.properties"));
+        }
+        if (isMac()) {
+            return List.of("--mac-package-identifier", MAC_BUNDLE_ID);
+        }
+        return List.of();
+    }
+
     /** jpackage arguments of one installer type (desktop integration, upgrades). */
     static List<String> installerArguments(String type, Path packaging, Path icons) {
         String association = packaging.resolve("file-association.properties").toString();
@@ -166,8 +194,7 @@ final class Platforms {
                     "--win-menu", "--win-menu-group", "Lantir",
                     "--win-shortcut", "--win-dir-chooser",
                     "--file-associations", association);
-            case "dmg", "pkg" -> List.of("--mac-package-identifier", MAC_BUNDLE_ID,
-                    "--mac-package-name", InstallerBuild.APP_NAME,
+            case "dmg", "pkg" -> List.of("--mac-package-name", InstallerBuild.APP_NAME,
                     "--file-associations", association);
             default -> throw new IllegalArgumentException("unknown installer type: " + type);
         };
