@@ -51,32 +51,30 @@ final class DebPackage {
     void addSystemFiles(Path work) throws IOException, InterruptedException {
         InstallerBuild.deleteTree(work);
         run("dpkg-deb", "-R", deb.toString(), work.toString());
-        long added = 0;
-        added += addFile(linux.resolve("lantir.service"), work.resolve(UNIT), "rw-r--r--");
-        added += addFile(linux.resolve("lantir.json"), work.resolve(CONFIG), "rw-r--r--");
+        addFile(linux.resolve("lantir.service"), work.resolve(UNIT), "rw-r--r--");
+        addFile(linux.resolve("lantir.json"), work.resolve(CONFIG), "rw-r--r--");
         Files.createDirectories(work.resolve(COMMAND_LINK).getParent());
         Files.createSymbolicLink(work.resolve(COMMAND_LINK), Path.of(LAUNCHER));
         Path hicolor = work.resolve("usr/share/icons/hicolor");
         for (int size : IconFiles.LINUX_SIZES) {
             String relative = size + "x" + size + "/apps/" + IconFiles.LAUNCHER_ICON;
-            added += addFile(icons.resolve("hicolor").resolve(relative), hicolor.resolve(relative),
+            addFile(icons.resolve("hicolor").resolve(relative), hicolor.resolve(relative),
                     "rw-r--r--");
         }
-        added += addFile(linux.resolve("../../icons/lantir.svg").normalize(),
+        addFile(linux.resolve("../../icons/lantir.svg").normalize(),
                 hicolor.resolve("scalable/apps/lantir.svg"), "rw-r--r--");
         Path control = work.resolve("DEBIAN");
         appendLine(control.resolve("conffiles"), "/" + CONFIG);
-        raiseInstalledSize(control.resolve("control"), added);
+        recountInstalledSize(work);
         directoriesReadable(work);
         run("dpkg-deb", "--root-owner-group", "-b", work.toString(), deb.toString());
         log.println("[installer] .deb: added the systemd unit, /" + CONFIG + ", /" + COMMAND_LINK
                 + " and the hicolor icons");
     }
 
-    private static long addFile(Path from, Path to, String permissions) throws IOException {
+    private static void addFile(Path from, Path to, String permissions) throws IOException {
         InstallerBuild.copy(from, to);
         Files.setPosixFilePermissions(to, PosixFilePermissions.fromString(permissions));
-        return Files.size(to);
     }
 
     private static void appendLine(Path file, String line) throws IOException {
@@ -87,15 +85,25 @@ final class DebPackage {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
 
-    /** Installed-Size counts KiB (Debian Policy 5.6.20); jpackage counted its own files only. */
-    private static void raiseInstalledSize(Path control, long addedBytes) throws IOException {
+    /**
+     * Installed-Size in KiB (Debian Policy 5.6.20), counted again over every file as
+     * dpkg-gencontrol does (each file rounded up to whole KiB): jpackage counted only its own.
+     */
+    private static void recountInstalledSize(Path root) throws IOException {
+        long kib = 0;
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.filter(p -> !p.startsWith(root.resolve("DEBIAN"))).toList()) {
+                if (Files.isSymbolicLink(path)) {
+                    kib += 1;
+                } else if (Files.isRegularFile(path)) {
+                    kib += (Files.size(path) + 1023) / 1024;
+                }
+            }
+        }
+        Path control = root.resolve("DEBIAN/control");
         List<String> lines = new ArrayList<>();
         for (String line : Files.readAllLines(control)) {
-            if (line.startsWith("Installed-Size:")) {
-                long kib = Long.parseLong(line.substring("Installed-Size:".length()).trim());
-                line = "Installed-Size: " + (kib + (addedBytes + 1023) / 1024);
-            }
-            lines.add(line);
+            lines.add(line.startsWith("Installed-Size:") ? "Installed-Size: " + kib : line);
         }
         Files.write(control, lines, StandardCharsets.UTF_8);
     }
