@@ -27,8 +27,8 @@ import org.lantir.ui.AppIcon;
  * Every platform's application icon, made from the one source artwork ({@code icons/lantir.svg})
  * by the same renderer the window uses ({@link AppIcon}), so installers and window never drift:
  * <ul>
- *   <li>{@code hicolor/NxN/apps/lantir.png}: the Linux icon theme sizes (freedesktop Icon Theme
- *       Specification), plus {@code lantir.png} (256) that jpackage takes as the launcher icon;</li>
+ *   <li>{@code hicolor/NxN/apps/lantir.png}: the Linux icon theme sizes (freedesktop Icon
+ *       Theme Specification), plus {@code lantir.png} (256), jpackage's launcher icon;</li>
  *   <li>{@code lantir.ico}: Windows, PNG-compressed entries (readable since Windows Vista);</li>
  *   <li>{@code lantir.icns}: macOS, PNG entries of the {@code icp4}..{@code ic14} types.</li>
  * </ul>

@@ -53,7 +53,8 @@ class IconFilesTest {
 
     @Test
     void theIconIsTheArtworkWithItsMarginAndBadge() throws IOException {
-        BufferedImage png = read(Files.readAllBytes(dir.resolve("hicolor/512x512/apps/lantir.png")));
+        BufferedImage png =
+                read(Files.readAllBytes(dir.resolve("hicolor/512x512/apps/lantir.png")));
 
         // lantir.svg: a rounded badge from 16 to 496 filled #1f3b57, nothing outside it.
         assertThat(png.getRGB(4, 4) >>> 24).as("alpha in the margin").isZero();

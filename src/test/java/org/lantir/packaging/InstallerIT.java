@@ -151,16 +151,16 @@ class InstallerIT {
                     .redirectOutput(dir.resolve("lantir.out").toFile())
                     .redirectError(dir.resolve("lantir.err").toFile());
             console.environment().put("DISPLAY", display);
+            Path logFile = dir.resolve("data/lantir/logs/lantir.log");
             Process lantir = console.start();
             try {
                 awaitWindow(display, lantir);
+                awaitLogLine(logFile, "Opened worklist database", lantir);
             } finally {
                 lantir.destroy();
             }
             assertThat(lantir.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
                     .as("closed on SIGTERM").isTrue();
-            assertThat(dir.resolve("data/lantir/logs/lantir.log"))
-                    .as("the console's log in the data folder").isNotEmptyFile();
         } finally {
             xvfb.destroy();
             xvfb.waitFor(30, TimeUnit.SECONDS);
@@ -184,6 +184,21 @@ class InstallerIT {
             Thread.sleep(500);
         }
         fail("no window named Lantir within " + TIMEOUT + ":\n" + output());
+    }
+
+    /** The console's log file in the data folder gets the line (the window may come first). */
+    private void awaitLogLine(Path logFile, String text, Process lantir) throws Exception {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(logFile) && Files.readString(logFile).contains(text)) {
+                return;
+            }
+            if (!lantir.isAlive()) {
+                fail("Lantir ended with " + lantir.exitValue() + ":\n" + output());
+            }
+            Thread.sleep(200);
+        }
+        fail("no '" + text + "' in " + logFile + " within " + TIMEOUT + ":\n" + output());
     }
 
     private static String awaitText(Path file) throws Exception {
