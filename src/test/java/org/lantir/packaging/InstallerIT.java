@@ -303,6 +303,21 @@ class InstallerIT {
         }
 
         @Test
+        void itsMaintainerScriptsAreValidShell() throws Exception {
+            for (String script : List.of("preinst", "postinst", "prerm", "postrm")) {
+                Path file = control.resolve(script);
+                assertThat(file).isExecutable();
+
+                Run check = runIn(control.getParent(), Path.of("sh"), control, "-n",
+                        file.toString());
+
+                assertThat(check.code).as(script + ": " + check).isZero();
+                assertThat(Files.readString(file)).as(script)
+                        .doesNotContain("APPLICATION_").doesNotContain("DESKTOP_COMMANDS_");
+            }
+        }
+
+        @Test
         void itsServiceConfigurationIsAConffileThatLantirReads() throws Exception {
             Path config = root.resolve(DebPackage.CONFIG);
 
