@@ -1,5 +1,6 @@
 package org.lantir;
 
+import java.util.Locale;
 import java.util.Set;
 import org.lantir.cli.LantirCommand;
 
@@ -14,8 +15,22 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        chooseLogLevel(args);
-        System.exit(LantirCommand.run(args));
+        String[] arguments = openedFile(args);
+        chooseLogLevel(arguments);
+        System.exit(LantirCommand.run(arguments));
+    }
+
+    /**
+     * A desktop opening a double-clicked {@code NAME.lantir} file (the installers' file
+     * association, packaging/file-association.properties) runs the launcher with that file as
+     * its only argument: the console with that configuration, {@code gui --config NAME.lantir}.
+     */
+    static String[] openedFile(String[] args) {
+        if (args.length == 1 && !args[0].startsWith("-")
+                && args[0].toLowerCase(Locale.ROOT).endsWith(".lantir")) {
+            return new String[] {"gui", "--config", args[0]};
+        }
+        return args;
     }
 
     /**

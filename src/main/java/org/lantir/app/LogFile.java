@@ -1,5 +1,6 @@
 package org.lantir.app;
 
+import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -8,59 +9,58 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy;
 import ch.qos.logback.core.util.FileSize;
 import java.nio.file.Path;
-import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
 /**
- * The desktop's log file, {@code lantir.log} in the data folder's {@code logs} folder: a
- * console started from a menu has no terminal, so its log would be lost on standard error.
- * At most {@value #FILES} files of {@value #MAX_FILE_MB} MB each; the oldest goes first. The
- * same lines as the terminal's (patient data only at DEBUG). A server run by {@code lantir
- * start} logs to standard error only, which a service manager keeps (the journal).
+ * The desktop console's log file, {@code logs/lantir.log} in the data folder ({@link AppPaths}),
+ * besides standard error: a console started from a desktop menu has no terminal, so without
+ * it its log would be lost. Five files of 10 MB at most: the oldest goes first. A server
+ * ({@code lantir start}) logs to standard error only, which its service manager keeps.
  */
-public final class LogFile {
+public final class LogFile implements AutoCloseable {
 
     public static final String FILE_NAME = "lantir.log";
-    static final int FILES = 5;
-    static final int MAX_FILE_MB = 10;
-    private static final String APPENDER_NAME = "LANTIR_FILE";
     private static final String PATTERN =
             "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level [%thread] %logger{36} - %msg%n";
 
-    private LogFile() {
+    private final Logger root;
+    private final RollingFileAppender<ILoggingEvent> appender;
+
+    private LogFile(Logger root, RollingFileAppender<ILoggingEvent> appender) {
+        this.root = root;
+        this.appender = appender;
+    }
+
+    /** The log file of a data folder. */
+    public static Path in(Path dataDirectory) {
+        return AppPaths.logDirectory(dataDirectory).resolve(FILE_NAME);
     }
 
     /**
-     * Starts writing the log into {@code folder} (created if needed); a second call does
-     * nothing. Where logback is not the backend, nothing is written.
+     * Adds the file to the root logger's appenders; logback creates the folder. Returns null
+     * when SLF4J is not bound to logback (nothing is added then).
      */
-    public static synchronized void install(Path folder) {
-        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-        if (!(factory instanceof LoggerContext context)) {
-            return;
+    public static LogFile attach(Path dataDirectory) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return null;
         }
-        ch.qos.logback.classic.Logger root =
-                context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        if (root.getAppender(APPENDER_NAME) != null) {
-            return;
-        }
-        Path file = folder.resolve(FILE_NAME);
+        String file = in(dataDirectory).toString();
         RollingFileAppender<ILoggingEvent> appender = new RollingFileAppender<>();
         appender.setContext(context);
-        appender.setName(APPENDER_NAME);
-        appender.setFile(file.toString());
+        appender.setName("DESKTOP_FILE");
+        appender.setFile(file);
 
         FixedWindowRollingPolicy rolling = new FixedWindowRollingPolicy();
         rolling.setContext(context);
         rolling.setParent(appender);
-        rolling.setFileNamePattern(folder.resolve("lantir.%i.log").toString());
+        rolling.setFileNamePattern(file.replace("%", "%%") + ".%i");
         rolling.setMinIndex(1);
-        rolling.setMaxIndex(FILES - 1);
+        rolling.setMaxIndex(4);
         rolling.start();
 
         SizeBasedTriggeringPolicy<ILoggingEvent> trigger = new SizeBasedTriggeringPolicy<>();
         trigger.setContext(context);
-        trigger.setMaxFileSize(FileSize.valueOf(MAX_FILE_MB + "MB"));
+        trigger.setMaxFileSize(FileSize.valueOf("10MB"));
         trigger.start();
 
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
@@ -72,6 +72,15 @@ public final class LogFile {
         appender.setTriggeringPolicy(trigger);
         appender.setEncoder(encoder);
         appender.start();
+        Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.addAppender(appender);
+        return new LogFile(root, appender);
+    }
+
+    /** Stops writing the file (the window has closed, or a test is done). */
+    @Override
+    public void close() {
+        root.detachAppender(appender);
+        appender.stop();
     }
 }

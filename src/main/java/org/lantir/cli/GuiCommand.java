@@ -29,8 +29,14 @@ final class GuiCommand implements Callable<Integer> {
 
     int run(LantirCommand options) throws Exception {
         Path dataDirectory = AppPaths.dataDirectory();
-        // No terminal behind a menu entry: the desktop keeps its log in the data folder.
-        LogFile.install(AppPaths.logDirectory(dataDirectory));
+        // No terminal behind a menu entry: the desktop keeps its log in the data folder,
+        // from the first start's lines on.
+        try (LogFile logFile = LogFile.attach(dataDirectory)) {
+            return runWithLog(options, dataDirectory);
+        }
+    }
+
+    private int runWithLog(LantirCommand options, Path dataDirectory) throws Exception {
         FirstStart.Report firstStart = options.prepareFirstStart();
         LantirConfig config = StartCommand.withOverrides(options.loadConfig(), options);
         Path configFile = options.configFile != null

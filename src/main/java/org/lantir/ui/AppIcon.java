@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
@@ -57,6 +58,9 @@ public final class AppIcon {
         artwork.getTransforms().setAll(new Scale(size / ARTWORK_SIZE, size / ARTWORK_SIZE));
         SnapshotParameters parameters = new SnapshotParameters();
         parameters.setFill(Color.TRANSPARENT);
+        // The whole canvas, not the shapes' bounds: the artwork has a margin, and every
+        // platform icon must be exactly size x size.
+        parameters.setViewport(new Rectangle2D(0, 0, size, size));
         return artwork.snapshot(parameters, null);
     }
 
