@@ -100,7 +100,7 @@ class PossibleDuplicatesTest {
         second.set(8, row("b8", "B8", "FAMILY456 ^given", born, DAY));
         lantir.service().applySync("site_a", first, false);
 
-        assertTimeoutPreemptively(Duration.ofSeconds(30),
+        assertTimeoutPreemptively(Duration.ofSeconds(60),
                 () -> lantir.service().applySync("site_b", second, false));
 
         assertThat(flagged()).extracting(EventRecord::message).hasSize(2)
