@@ -11,7 +11,7 @@ public final class DatabaseBusyException extends StoreException {
     public static final String REASON =
             "the database was busy (another Lantir command is writing: lantir import?)";
 
-    DatabaseBusyException(String message, Throwable cause) {
+    public DatabaseBusyException(String message, Throwable cause) {
         super(message, cause);
     }
 }
