@@ -95,16 +95,14 @@ final class PossibleDuplicates {
         candidates.forEach(row -> dates.add(row.scheduledStartDate()));
         Map<LocalDate, Participants> others = new HashMap<>();
         // One indexed pass over the dates' range; only rows on a candidate's date are kept.
-        worklist.scan(new WorklistFilter(dates.first(), dates.last(), null, null, null, null,
-                0), row -> {
-                    if (row.dataSource() != null && !row.dataSource().equals(source)
-                            && !ImportedRows.adoptableBy(source, row)
-                            && dates.contains(row.scheduledStartDate())) {
-                        others.computeIfAbsent(row.scheduledStartDate(),
-                                d -> new Participants()).add(row);
-                    }
-                    return true;
-                });
+        worklist.scanParticipants(dates.first(), dates.last(), source, row -> {
+            if (!ImportedRows.adoptableBy(source, row)
+                    && dates.contains(row.scheduledStartDate())) {
+                others.computeIfAbsent(row.scheduledStartDate(), d -> new Participants())
+                        .add(row);
+            }
+            return true;
+        });
 
         Map<String, List<WorklistItem>> matches = new LinkedHashMap<>();
         for (WorklistItem row : candidates) {
