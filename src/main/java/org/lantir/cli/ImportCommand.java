@@ -100,6 +100,14 @@ final class ImportCommand implements Callable<Integer> {
                 AppPaths.dataDirectory().resolve(AppPaths.DATABASE_FILE_NAME));
         String name = source != null && !source.isBlank() ? source.strip()
                 : WorklistImport.sourceName(target);
+        if (config.dataSource(name).isPresent()) {
+            // Its rows would lose their station, or with --remove-missing leave, and the
+            // source would not put them back until its own data changed.
+            err.println("lantir import: --source " + name + " is a data source of the "
+                    + "configuration; an import would change that source's rows behind its "
+                    + "back. Choose another name, or drop the files into the source itself");
+            return ExitCodes.USAGE;
+        }
         WorklistImport.Result result;
         try {
             result = WorklistImport.run(config, database, target, name, removeMissing,
