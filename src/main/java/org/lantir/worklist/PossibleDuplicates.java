@@ -32,10 +32,10 @@ import org.slf4j.LoggerFactory;
  * compared: a pair can only form then, and pairs already flagged are not looked up again on
  * every run. Runs inside the sync's transaction ({@link WorklistService#applySync}).
  */
-final class PossibleDuplicates {
+public final class PossibleDuplicates {
 
-    /** The event log kind of a flagged pair. */
-    static final String KIND = "WORKLIST_POSSIBLE_DUPLICATE";
+    /** The event log kind of a flagged pair ({@code lantir query-db --possible-duplicates}). */
+    public static final String KIND = "WORKLIST_POSSIBLE_DUPLICATE";
 
     private static final Logger LOG = LoggerFactory.getLogger(PossibleDuplicates.class);
 
