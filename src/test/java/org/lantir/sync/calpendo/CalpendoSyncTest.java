@@ -165,7 +165,14 @@ class CalpendoSyncTest {
         WorklistItem before = sync.row(48211);
         calpendo.bookings().setTitle(48211, "no subject code here");
 
-        SyncOutcome outcome = succeeded(sync.run());
+        SyncOutcome outcome;
+        try (LogCapture log = new LogCapture()) {
+            outcome = succeeded(sync.run());
+
+            // One INFO line gives the run's counts, the runner's: no second one disagreeing.
+            assertThat(log.messages(Level.INFO)).filteredOn(m -> m.contains(" unchanged"))
+                    .singleElement().asString().contains("3 unchanged", "2 skipped");
+        }
 
         assertThat(outcome.skipped()).isEqualTo(2);
         assertThat(outcome.counts().removed()).isZero();
