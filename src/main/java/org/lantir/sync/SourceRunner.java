@@ -133,12 +133,18 @@ final class SourceRunner {
     }
 
     /**
-     * Remembers the reason; the window stays where the last success left it. A failure here
-     * fails the recording transaction, which is then reported once.
+     * Remembers the reason; the window stays where the last success left it. A state that
+     * cannot be saved must not cost the run its history entry: reported, and the
+     * transaction goes on.
      */
     private void saveFailure(SyncState previous, Instant end, String reason) {
-        states.save(new SyncState(name(), previous == null ? null : previous.lastWindowEnd(),
-                lastFull(previous), end, reason));
+        try {
+            states.save(new SyncState(name(),
+                    previous == null ? null : previous.lastWindowEnd(), lastFull(previous),
+                    end, reason));
+        } catch (RuntimeException e) {
+            LOG.error("Sync {}: could not save the sync state of this failed run", name(), e);
+        }
     }
 
     /**
