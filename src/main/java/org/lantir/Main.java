@@ -9,7 +9,7 @@ public final class Main {
 
     /** Commands that report and end; the others run a server and log at INFO. */
     private static final Set<String> ONE_SHOT_COMMANDS =
-            Set.of("query-db", "test-client", "test-mpps", "bench");
+            Set.of("query-db", "test-client", "test-mpps", "bench", "import");
 
     private Main() {
     }
@@ -34,7 +34,7 @@ public final class Main {
     }
 
     /**
-     * Servers log at INFO; one-shot commands (query-db, test-client, ...) at WARN, so their
+     * Servers log at INFO; one-shot commands (query-db, import, ...) at WARN, so their
      * output reads as a report. LANTIR_LOG_LEVEL, when set, wins. Must run before the first
      * logger is created.
      */
@@ -43,10 +43,15 @@ public final class Main {
                 || System.getProperty("LANTIR_LOG_LEVEL") != null) {
             return;
         }
+        System.setProperty("LANTIR_LOG_LEVEL", defaultLogLevel(args));
+    }
+
+    /** WARN for a one-shot command (its report is its output), else INFO. */
+    static String defaultLogLevel(String[] args) {
         boolean oneShot = false;
         for (String arg : args) {
             oneShot |= ONE_SHOT_COMMANDS.contains(arg);
         }
-        System.setProperty("LANTIR_LOG_LEVEL", oneShot ? "WARN" : "INFO");
+        return oneShot ? "WARN" : "INFO";
     }
 }

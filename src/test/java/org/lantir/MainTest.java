@@ -4,8 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The launcher's file-association entry: a {@code .lantir} file opens the console with it. */
+/**
+ * What the launcher does before picocli: the log level a command starts with when
+ * LANTIR_LOG_LEVEL is not set (README), and the file-association entry (a {@code .lantir}
+ * file opens the console with it).
+ */
 class MainTest {
+
+    @Test
+    void oneShotCommandsLogAtWarnAndServersAtInfo() {
+        assertThat(Main.defaultLogLevel(new String[] {"import", "drop"})).isEqualTo("WARN");
+        assertThat(Main.defaultLogLevel(new String[] {"query-db", "--sync-history"}))
+                .isEqualTo("WARN");
+        assertThat(Main.defaultLogLevel(new String[] {"start", "--config", "c.json"}))
+                .isEqualTo("INFO");
+        assertThat(Main.defaultLogLevel(new String[] {})).isEqualTo("INFO");
+    }
 
     @Test
     void aLantirFileAloneOpensTheConsoleWithIt() {

@@ -30,9 +30,10 @@ import picocli.CommandLine.ParentCommand;
  * under the source {@code import:<name of the file or folder>} (or {@code --source}), so a
  * second import of the same files updates them instead of adding them again.
  *
- * <p>A Lantir serving the same database may keep running: the import is one write
- * transaction that waits for the server's turn (SQLite in WAL mode), and its next C-FIND
- * sees the rows. Exit codes: 0 every row loaded; 1 some rows or files were skipped (the others
+ * <p>A Lantir serving the same database may keep running: the import writes in batches of
+ * rows, one short transaction each, so the server's writes take their turns between them
+ * (SQLite in WAL mode), and its next C-FIND sees the rows. An import stopped half-way keeps
+ * the batches it committed; running it again finishes it (rows are keyed, nothing doubles). Exit codes: 0 every row loaded; 1 some rows or files were skipped (the others
  * loaded; the reasons are printed); 2 no such file or folder, or a bad option; 3 a bad
  * configuration file; 4 the database cannot be opened or stayed busy.
  */
@@ -99,6 +100,14 @@ final class ImportCommand implements Callable<Integer> {
                 AppPaths.dataDirectory().resolve(AppPaths.DATABASE_FILE_NAME));
         String name = source != null && !source.isBlank() ? source.strip()
                 : WorklistImport.sourceName(target);
+        if (config.dataSource(name).isPresent()) {
+            // Its rows would lose their station, or with --remove-missing leave, and the
+            // source would not put them back until its own data changed.
+            err.println("lantir import: --source " + name + " is a data source of the "
+                    + "configuration; an import would change that source's rows behind its "
+                    + "back. Choose another name, or drop the files into the source itself");
+            return ExitCodes.USAGE;
+        }
         WorklistImport.Result result;
         try {
             result = WorklistImport.run(config, database, target, name, removeMissing,

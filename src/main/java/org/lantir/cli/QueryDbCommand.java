@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -16,6 +17,9 @@ import org.lantir.app.Lantir;
 import org.lantir.config.LantirConfig;
 import org.lantir.store.StoreException;
 import org.lantir.sync.SyncHistory;
+import org.lantir.sync.SyncRunRecord;
+import org.lantir.worklist.EventRecord;
+import org.lantir.worklist.PossibleDuplicates;
 import org.lantir.worklist.ProcedureStepStatus;
 import org.lantir.worklist.WorklistFilter;
 import org.lantir.worklist.WorklistItem;
@@ -51,13 +55,18 @@ final class QueryDbCommand implements Callable<Integer> {
             description = "Print the recent sync runs (newest first) instead of the rows.")
     boolean syncHistory;
 
+    @Option(names = "--possible-duplicates",
+            description = "Print the rows flagged as possible duplicates (the same participant "
+                    + "and date from two sources; newest first) instead of the rows.")
+    boolean possibleDuplicates;
+
     @Option(names = "--source", paramLabel = "NAME",
             description = "With --sync-history: only the runs of this data source.")
     String source;
 
     @Option(names = "--limit", paramLabel = "N",
-            description = "With --sync-history: at most N entries (default: "
-                    + SyncHistoryTable.DEFAULT_LIMIT + ").")
+            description = "With --sync-history or --possible-duplicates: at most N entries "
+                    + "(default: " + SyncHistoryTable.DEFAULT_LIMIT + ").")
     Integer limit;
 
     @Override
@@ -77,10 +86,21 @@ final class QueryDbCommand implements Callable<Integer> {
         }
         // Unlocked: query-db reads a database that a running server holds.
         try (Lantir lantir = Lantir.openUnlocked(config, file)) {
+            int entries = limit == null ? SyncHistoryTable.DEFAULT_LIMIT : limit;
             if (syncHistory) {
-                SyncHistoryTable.print(new SyncHistory(lantir.eventLog()).recent(source,
-                        limit == null ? SyncHistoryTable.DEFAULT_LIMIT : limit), parent.out(),
-                        ZoneId.systemDefault());
+                List<SyncRunRecord> runs = new SyncHistory(lantir.eventLog()).recent(source,
+                        entries);
+                if (runs.isEmpty() && source != null && config.dataSource(source).isEmpty()) {
+                    parent.err().println("lantir: no data source " + source + " in the "
+                            + "configuration, and no runs of it in the sync history");
+                    return ExitCodes.USAGE;
+                }
+                SyncHistoryTable.print(runs, parent.out(), ZoneId.systemDefault());
+                return ExitCodes.OK;
+            }
+            if (possibleDuplicates) {
+                printDuplicates(lantir.eventLog().recentOfKind(PossibleDuplicates.KIND, null,
+                        entries), parent.out());
                 return ExitCodes.OK;
             }
             List<WorklistItem> rows = lantir.worklist().list(filter());
@@ -94,11 +114,18 @@ final class QueryDbCommand implements Callable<Integer> {
 
     /** What is wrong with the flags together, or null. */
     private String misuse() {
-        if (!syncHistory && (source != null || limit != null)) {
-            return "--source and --limit go with --sync-history";
+        if (syncHistory && possibleDuplicates) {
+            return "--sync-history and --possible-duplicates print different lists; choose one";
         }
-        if (syncHistory && (date != null || statuses != null)) {
-            return "--date and --status select worklist rows, not sync runs";
+        if (!syncHistory && source != null) {
+            return "--source goes with --sync-history";
+        }
+        if (!syncHistory && !possibleDuplicates && limit != null) {
+            return "--limit goes with --sync-history or --possible-duplicates";
+        }
+        if ((syncHistory || possibleDuplicates) && (date != null || statuses != null)) {
+            return "--date and --status select worklist rows, not "
+                    + (syncHistory ? "sync runs" : "possible duplicates");
         }
         if (limit != null && limit < 1) {
             return "--limit must be at least 1";
@@ -110,6 +137,21 @@ final class QueryDbCommand implements Callable<Integer> {
         Set<ProcedureStepStatus> wanted = statuses == null || statuses.isEmpty()
                 ? null : EnumSet.copyOf(statuses);
         return new WorklistFilter(date, date, null, null, null, wanted, 0);
+    }
+
+    /**
+     * The flagged pairs, newest first: when, the two sources, and the message naming the row
+     * ids and why they look like one participant (no patient data).
+     */
+    static void printDuplicates(List<EventRecord> flagged, PrintWriter out) {
+        DateTimeFormatter time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .withZone(ZoneId.systemDefault());
+        for (EventRecord event : flagged) {
+            out.println(time.format(event.time()) + "  " + event.source() + "  "
+                    + event.message());
+        }
+        out.printf("%d possible duplicate(s)%n", flagged.size());
+        out.flush();
     }
 
     static void print(List<WorklistItem> rows, PrintWriter out) {

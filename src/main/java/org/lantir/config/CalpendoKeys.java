@@ -143,6 +143,10 @@ final class CalpendoKeys {
         if (value == null || value.isNull()) {
             return;
         }
+        if (value.isArray() && value.isEmpty()) {
+            throw settings.error("status_filter", "must not be empty: name the booking "
+                    + "statuses that become rows, e.g. [\"Approved\"], or leave the key out");
+        }
         List<String> statuses = value.isArray() ? settings.texts("status_filter", List.of())
                 : List.of(settings.text("status_filter", ""));
         if (statuses.isEmpty() || statuses.stream().anyMatch(String::isBlank)) {

@@ -50,12 +50,12 @@ public final class MppsScp implements DimseService {
             instance = handle(request, attrs, callingAe);
         } catch (MppsException e) {
             LOG.info("{} MPPS {} for {} refused: {} ({})", request.association().name(),
-                    Dimse.name(request.commandField()), request.sopInstanceUid(),
+                    Dimse.name(request.commandField()), instanceOf(request.sopInstanceUid()),
                     e.getMessage(), Status.toHex(e.status()));
             throw toServiceException(e);
         } catch (RuntimeException e) {
             LOG.error("{} MPPS {} for {} failed", request.association().name(),
-                    Dimse.name(request.commandField()), request.sopInstanceUid(), e);
+                    Dimse.name(request.commandField()), instanceOf(request.sopInstanceUid()), e);
             // PS3.7 C.4.10: processing failure; the store's transaction left nothing changed.
             throw new DicomServiceException(Status.PROCESSING_FAILURE, "MPPS store failure");
         }
@@ -80,6 +80,17 @@ public final class MppsScp implements DimseService {
                 throw new DicomServiceException(Status.UNRECOGNIZED_OPERATION,
                         Dimse.name(request.commandField()) + " is not served for MPPS");
         }
+    }
+
+    /**
+     * The SOP Instance UID a request names, for the log; an N-CREATE may name none and leave
+     * it to Lantir to mint (PS3.7 §10.1.5.1.4), which a failed one never got to.
+     */
+    static String instanceOf(String sopInstanceUid) {
+        if (sopInstanceUid != null) {
+            return "SOP Instance UID " + sopInstanceUid;
+        }
+        return "a new instance (no Affected SOP Instance UID given; Lantir mints one)";
     }
 
     private static DicomServiceException toServiceException(MppsException e) {

@@ -9,12 +9,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteException;
 
 /**
  * One SQLite database file: Lantir's worklist store.
@@ -28,16 +30,27 @@ import org.sqlite.SQLiteConfig;
  * go through {@link #read} on read-only connections of their own, so a long sync transaction
  * never holds up a C-FIND. A read made by the thread that holds the write transaction uses
  * the write connection, so it sees its own uncommitted changes.
+ *
+ * <p>Another process on the same file ({@code lantir import}, {@code query-db}) has its own
+ * Database: writes of the two meet at SQLite's lock, where a writer waits up to
+ * {@link #BUSY_TIMEOUT} and then fails with a {@link DatabaseBusyException}. So that nobody
+ * waits long, no transaction Lantir writes is long: an import commits in batches. Opening a
+ * database whose schema is current only reads.
  */
 public final class Database implements AutoCloseable {
 
-    /** How long a statement waits for a lock held by another process before failing. */
-    static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    /**
+     * How long a write waits for the lock another process holds before failing (SQLite's
+     * busy timeout). Long enough for any one transaction Lantir writes: a sync run, an MPPS
+     * step, or one batch of {@code lantir import} ({@code app.WorklistImport}).
+     */
+    public static final Duration BUSY_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final Path file;
     private final Clock clock;
+    private final Duration busyTimeout;
     private final Connection writer;
     private final StatementCache writerStatements;
     private final ReentrantLock writeLock = new ReentrantLock();
@@ -46,12 +59,13 @@ public final class Database implements AutoCloseable {
     private final List<Runnable> afterCommit = new ArrayList<>();
     private volatile boolean closed;
 
-    private Database(Path file, Clock clock, Connection writer) {
+    private Database(Path file, Clock clock, Duration busyTimeout, Connection writer) {
         this.file = file;
         this.clock = clock;
+        this.busyTimeout = busyTimeout;
         this.writer = writer;
         this.writerStatements = new StatementCache(writer);
-        this.readers = new ReaderPool(() -> connect(file, readerConfig()));
+        this.readers = new ReaderPool(() -> connect(file, readerConfig(busyTimeout)));
     }
 
     /** Opens (creating or migrating as needed) the database at {@code file}. */
@@ -64,12 +78,21 @@ public final class Database implements AutoCloseable {
      * backup names), so tests can fix them.
      */
     public static Database open(Path file, Clock clock) {
+        return open(file, clock, BUSY_TIMEOUT);
+    }
+
+    /**
+     * Opens the database; a write waits up to {@code busyTimeout} for another process's
+     * write to end (tests use short ones).
+     */
+    public static Database open(Path file, Clock clock, Duration busyTimeout) {
         Path absolute = file.toAbsolutePath();
         createParentDirectories(absolute);
 
         Database database;
         try {
-            database = new Database(absolute, clock, connect(absolute, writerConfig()));
+            database = new Database(absolute, clock, busyTimeout,
+                    connect(absolute, writerConfig(busyTimeout)));
         } catch (SQLException e) {
             throw new StoreException("Cannot open database " + absolute + ": " + e.getMessage(),
                     e);
@@ -209,13 +232,16 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T runTransaction(SqlWork<T> work) {
+        begin();
         try {
-            writer.setAutoCommit(false);
             T result = work.run(writer);
             writer.commit();
             return result;
         } catch (SQLException e) {
             rollback();
+            if (isBusy(e)) {
+                throw busy(e);
+            }
             throw new StoreException("Writing to " + file + " failed: " + e.getMessage(), e);
         } catch (RuntimeException | Error e) {
             rollback();
@@ -223,6 +249,51 @@ public final class Database implements AutoCloseable {
         } finally {
             restoreAutoCommit();
         }
+    }
+
+    /**
+     * BEGIN IMMEDIATE: takes the write lock, waiting up to the busy timeout for another
+     * process's transaction. When it fails no transaction was opened, so there is nothing to
+     * roll back; the connection is put back in auto-commit for the next writer.
+     */
+    private void begin() {
+        try {
+            writer.setAutoCommit(false);
+        } catch (SQLException e) {
+            forgetFailedBegin();
+            if (isBusy(e)) {
+                throw busy(e);
+            }
+            throw new StoreException("Cannot start writing to " + file + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /**
+     * The driver may already count itself inside a transaction after a BEGIN that failed;
+     * leaving auto-commit then finds no transaction to commit, which is expected here.
+     */
+    private void forgetFailedBegin() {
+        try {
+            writer.setAutoCommit(true);
+        } catch (SQLException expected) {
+            LOG.debug("After a failed BEGIN on {}: {}", file, expected.getMessage());
+        }
+    }
+
+    private DatabaseBusyException busy(SQLException e) {
+        return new DatabaseBusyException("Writing to " + file + " failed: "
+                + DatabaseBusyException.REASON + "; waited " + busyTimeout.toSeconds()
+                + " s for it", e);
+    }
+
+    /** SQLite's "database is locked" (SQLITE_BUSY) or "table is locked" (SQLITE_LOCKED). */
+    static boolean isBusy(SQLException e) {
+        if (e instanceof SQLiteException sqlite) {
+            String code = sqlite.getResultCode().name();
+            return code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED");
+        }
+        return false;
     }
 
     private <T> T runOn(Connection connection, SqlWork<T> work) {
@@ -278,8 +349,8 @@ public final class Database implements AutoCloseable {
         return null;
     }
 
-    private static SQLiteConfig writerConfig() {
-        SQLiteConfig config = commonConfig();
+    private static SQLiteConfig writerConfig(Duration busyTimeout) {
+        SQLiteConfig config = commonConfig(busyTimeout);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         // IMMEDIATE takes the write lock at BEGIN, so a transaction never fails half-way
         // because another process began writing first.
@@ -287,15 +358,15 @@ public final class Database implements AutoCloseable {
         return config;
     }
 
-    private static SQLiteConfig readerConfig() {
-        SQLiteConfig config = commonConfig();
+    private static SQLiteConfig readerConfig(Duration busyTimeout) {
+        SQLiteConfig config = commonConfig(busyTimeout);
         config.setReadOnly(true);
         return config;
     }
 
-    private static SQLiteConfig commonConfig() {
+    private static SQLiteConfig commonConfig(Duration busyTimeout) {
         SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.setBusyTimeout((int) busyTimeout.toMillis());
         config.enforceForeignKeys(true);
         return config;
     }

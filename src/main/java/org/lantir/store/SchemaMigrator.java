@@ -45,9 +45,13 @@ final class SchemaMigrator {
         return MIGRATIONS.size();
     }
 
-    /** Applies the missing migrations; returns the resulting version. */
+    /**
+     * Applies the missing migrations; returns the resulting version. The version is read
+     * first, outside a write transaction, so that opening a current database (query-db beside
+     * a running server or a long import) never waits for the write lock.
+     */
     int migrate() {
-        int current = database.inTransaction(SchemaMigrator::userVersion);
+        int current = database.read(SchemaMigrator::userVersion);
         if (current > latestVersion()) {
             throw new StoreException("Database " + database.file() + " has schema version "
                     + current + ", newer than this Lantir knows (" + latestVersion()
@@ -69,7 +73,10 @@ final class SchemaMigrator {
 
     private void apply(int version, String resource) {
         List<String> statements = statements(read(resource));
-        database.inTransaction(connection -> {
+        boolean applied = database.inTransaction(connection -> {
+            if (userVersion(connection) >= version) {
+                return false; // another process migrated the file meanwhile
+            }
             try (Statement statement = connection.createStatement()) {
                 for (String sql : statements) {
                     statement.execute(sql);
@@ -77,10 +84,12 @@ final class SchemaMigrator {
                 // PRAGMA takes no bound parameters; the version is our own integer.
                 statement.execute("PRAGMA user_version = " + version);
             }
-            return null;
+            return true;
         });
 
-        LOG.info("Applied schema migration {} to {}", resource, database.file());
+        if (applied) {
+            LOG.info("Applied schema migration {} to {}", resource, database.file());
+        }
     }
 
     private static String read(String resource) {

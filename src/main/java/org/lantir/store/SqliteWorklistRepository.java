@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,12 @@ public final class SqliteWorklistRepository implements WorklistRepository {
     /** Answered by the unique index worklist_item_source_key on (data_source, source_key). */
     static final String SELECT_BY_SOURCE = WorklistItemRows.SELECT
             + " WHERE data_source = ? AND source_key IS NOT NULL";
+
+    /** Who and when, for {@link #scanParticipants}; narrowed on the scheduled-date index. */
+    private static final String SELECT_PARTICIPANTS = "SELECT id, data_source, source_key, "
+            + "patient_id, patient_name, patient_birth_date, scheduled_start_date "
+            + "FROM worklist_item WHERE scheduled_start_date >= ? AND scheduled_start_date <= ? "
+            + "AND data_source IS NOT NULL AND data_source <> ?";
 
     private final Database database;
 
@@ -106,6 +113,40 @@ public final class SqliteWorklistRepository implements WorklistRepository {
             stream(c, sql, visitor);
             return null;
         });
+    }
+
+    /** {@inheritDoc} Reads seven columns from the scheduled-date index's range. */
+    @Override
+    public void scanParticipants(LocalDate dateFrom, LocalDate dateTo, String exceptSource,
+            Predicate<WorklistItem> visitor) {
+        database.read(c -> {
+            StatementCache statements = database.statements(c);
+            PreparedStatement select = statements.take(SELECT_PARTICIPANTS);
+            try {
+                select.setString(1, SqlValues.date(dateFrom));
+                select.setString(2, SqlValues.date(dateTo));
+                select.setString(3, exceptSource);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next() && visitor.test(participant(rows))) {
+                        // each row told
+                    }
+                }
+            } finally {
+                statements.release(SELECT_PARTICIPANTS, select);
+            }
+            return null;
+        });
+    }
+
+    private static WorklistItem participant(ResultSet row) throws SQLException {
+        return WorklistItem.builder().id(row.getLong("id"))
+                .dataSource(row.getString("data_source"))
+                .sourceKey(row.getString("source_key"))
+                .patientId(row.getString("patient_id"))
+                .patientName(row.getString("patient_name"))
+                .patientBirthDate(SqlValues.date(row.getString("patient_birth_date")))
+                .scheduledStartDate(SqlValues.date(row.getString("scheduled_start_date")))
+                .build();
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Objects;
 import org.lantir.events.EventFeed;
 import org.lantir.events.LantirEvent.SyncRun;
+import org.lantir.store.DatabaseBusyException;
 import org.lantir.worklist.EventLog;
 import org.lantir.worklist.SyncCounts;
 import org.slf4j.Logger;
@@ -68,6 +69,9 @@ final class SourceRunner {
             }
             return failed(now, previous, window, e.getMessage(), e.retryable(),
                     e.retryAfter());
+        } catch (DatabaseBusyException e) {
+            // Another process (lantir import) held the write lock: plain words, no trace.
+            return failed(now, previous, window, DatabaseBusyException.REASON, true, null);
         } catch (RuntimeException e) {
             LOG.error("Sync {}: run failed", name(), e);
             // The event log and the window show plain words; the trace is in the log above.
@@ -114,25 +118,32 @@ final class SourceRunner {
         try {
             sink.inTransaction(() -> {
                 saveFailure(previous, end, reason);
-                record(SyncRunRecord.failed(name(), started, end, window, reason));
+                history.record(SyncRunRecord.failed(name(), started, end, window, reason));
                 return null;
             });
+        } catch (DatabaseBusyException e) {
+            LOG.warn("Sync {}: this failed run is missing from the sync history: {}", name(),
+                    DatabaseBusyException.REASON);
         } catch (RuntimeException e) {
-            LOG.error("Sync {}: could not record the failed run", name(), e);
+            LOG.error("Sync {}: this failed run is missing from the sync history", name(), e);
         }
         feed.publish(new SyncRun(end, name(), SyncRun.Phase.FAILED, 0, 0, 0, 0, 0, reason));
         return new SyncOutcome(SyncOutcome.Status.FAILED, window, SyncCounts.NONE, 0, reason,
                 retryable, retryAfter);
     }
 
-    /** Remembers the reason; the window stays where the last success left it. */
+    /**
+     * Remembers the reason; the window stays where the last success left it. A state that
+     * cannot be saved must not cost the run its history entry: reported, and the
+     * transaction goes on.
+     */
     private void saveFailure(SyncState previous, Instant end, String reason) {
         try {
             states.save(new SyncState(name(),
                     previous == null ? null : previous.lastWindowEnd(), lastFull(previous),
                     end, reason));
         } catch (RuntimeException e) {
-            LOG.error("Sync {}: could not record the failed run", name(), e);
+            LOG.error("Sync {}: could not save the sync state of this failed run", name(), e);
         }
     }
 

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * docs/decisions/sync-history.md):
  * <ul>
  * <li>a run that says nothing new after the source's last entry
- * ({@link SyncRunRecord#repeatedBy}: an incremental run that changed and skipped nothing after
- * another such run, or a failure with the reason of the failure before it) rewrites that entry
+ * ({@link SyncRunRecord#repeatedBy}: an incremental run that changed nothing and skipped the
+ * same rows for the same reasons as the run before it, or a failure with the reason of the
+ * failure before it) rewrites that entry
  * in place, which then counts the runs it stands for and says since when; a source that syncs
  * every minute and finds nothing new keeps one entry, not 1,440 a day;
  * <li>sync entries older than {@link #RETENTION} are removed as runs are recorded; the

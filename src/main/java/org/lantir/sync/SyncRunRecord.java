@@ -26,8 +26,8 @@ import org.lantir.worklist.SyncCounts;
  * </pre>
  *
  * <p>One entry may stand for several runs in a row that said nothing new
- * ({@link #repeatedBy}): incremental runs that changed and skipped nothing, or failures with
- * the same reason. Their entry shows the latest of them, how many there were and when the
+ * ({@link #repeatedBy}): incremental runs that changed nothing and skipped the same rows, or
+ * failures with the same reason. Their entry shows the latest of them, how many there were and when the
  * first ended (see {@link SyncHistory#record}).
  *
  * <p>Records written before the run's duration was logged parse too: their start is unknown,
@@ -106,15 +106,20 @@ public record SyncRunRecord(String source, Instant started, Instant ended, boole
 
     /**
      * Whether {@code next}, the run of the same source after this one, says nothing this
-     * entry does not: both are incremental successes that added, updated, removed and skipped
-     * nothing, or both failed for the same reason. A full export is always an entry of its
-     * own, as is every run that changed something.
+     * entry does not: both are incremental successes that added, updated and removed nothing
+     * and skipped the same rows for the same reasons (a Calpendo booking that cannot be mapped
+     * is met again on every run), or both failed for the same reason. A full export is always
+     * an entry of its own, as is every run that changed something.
      */
     public boolean repeatedBy(SyncRunRecord next) {
         if (!source.equals(next.source) || succeeded != next.succeeded) {
             return false;
         }
-        return succeeded ? quiet() && next.quiet() : error.equals(next.error);
+        if (!succeeded) {
+            return error.equals(next.error);
+        }
+        return quiet() && next.quiet() && skipped == next.skipped
+                && Objects.equals(skipReasons, next.skipReasons);
     }
 
     /** This entry standing also for {@code next}: next's run, one more, the same first end. */
@@ -125,7 +130,7 @@ public record SyncRunRecord(String source, Instant started, Instant ended, boole
     }
 
     private boolean quiet() {
-        return window != null && !window.equals(FULL) && skipped == 0 && counts.added() == 0
+        return window != null && !window.equals(FULL) && counts.added() == 0
                 && counts.updated() == 0 && counts.removed() == 0;
     }
 

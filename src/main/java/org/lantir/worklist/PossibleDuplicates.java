@@ -5,10 +5,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +32,10 @@ import org.slf4j.LoggerFactory;
  * compared: a pair can only form then, and pairs already flagged are not looked up again on
  * every run. Runs inside the sync's transaction ({@link WorklistService#applySync}).
  */
-final class PossibleDuplicates {
+public final class PossibleDuplicates {
 
-    /** The event log kind of a flagged pair. */
-    static final String KIND = "WORKLIST_POSSIBLE_DUPLICATE";
+    /** The event log kind of a flagged pair ({@code lantir query-db --possible-duplicates}). */
+    public static final String KIND = "WORKLIST_POSSIBLE_DUPLICATE";
 
     private static final Logger LOG = LoggerFactory.getLogger(PossibleDuplicates.class);
 
@@ -91,28 +93,71 @@ final class PossibleDuplicates {
             List<WorklistItem> candidates) {
         TreeSet<LocalDate> dates = new TreeSet<>();
         candidates.forEach(row -> dates.add(row.scheduledStartDate()));
-        Map<LocalDate, List<WorklistItem>> others = new HashMap<>();
+        Map<LocalDate, Participants> others = new HashMap<>();
         // One indexed pass over the dates' range; only rows on a candidate's date are kept.
-        worklist.scan(new WorklistFilter(dates.first(), dates.last(), null, null, null, null,
-                0), row -> {
-                    if (row.dataSource() != null && !row.dataSource().equals(source)
-                            && !ImportedRows.adoptableBy(source, row)
-                            && dates.contains(row.scheduledStartDate())) {
-                        others.computeIfAbsent(row.scheduledStartDate(),
-                                d -> new ArrayList<>()).add(row);
-                    }
-                    return true;
-                });
+        worklist.scanParticipants(dates.first(), dates.last(), source, row -> {
+            if (!ImportedRows.adoptableBy(source, row)
+                    && dates.contains(row.scheduledStartDate())) {
+                others.computeIfAbsent(row.scheduledStartDate(), d -> new Participants())
+                        .add(row);
+            }
+            return true;
+        });
 
         Map<String, List<WorklistItem>> matches = new LinkedHashMap<>();
         for (WorklistItem row : candidates) {
-            for (WorklistItem other : others.getOrDefault(row.scheduledStartDate(), List.of())) {
-                if (sameParticipant(row, other) != null) {
-                    matches.computeIfAbsent(row.sourceKey(), k -> new ArrayList<>()).add(other);
-                }
+            Participants day = others.get(row.scheduledStartDate());
+            List<WorklistItem> same = day == null ? List.of() : day.sameAs(row);
+            if (!same.isEmpty()) {
+                matches.put(row.sourceKey(), same);
             }
         }
         return matches;
+    }
+
+    /**
+     * The other sources' rows of one date, by the keys {@link #sameParticipant} compares, so
+     * that each candidate is a look-up and not a pass over the day: an import of 60,000 rows
+     * beside another source's 60,000 on the same dates took minutes that way.
+     */
+    private static final class Participants {
+
+        private final Map<String, List<WorklistItem>> byId = new HashMap<>();
+        private final Map<String, List<WorklistItem>> byNameAndBirthDate = new HashMap<>();
+
+        void add(WorklistItem row) {
+            String id = idKey(row.patientId());
+            if (id != null) {
+                byId.computeIfAbsent(id, k -> new ArrayList<>()).add(row);
+            }
+            String nameAndBirth = nameAndBirthKey(row);
+            if (nameAndBirth != null) {
+                byNameAndBirthDate.computeIfAbsent(nameAndBirth, k -> new ArrayList<>())
+                        .add(row);
+            }
+        }
+
+        /** The rows that {@link #sameParticipant} finds the same participant as {@code row}. */
+        List<WorklistItem> sameAs(WorklistItem row) {
+            Set<WorklistItem> same = new LinkedHashSet<>();
+            String id = idKey(row.patientId());
+            if (id != null) {
+                same.addAll(byId.getOrDefault(id, List.of()));
+            }
+            String nameAndBirth = nameAndBirthKey(row);
+            if (nameAndBirth != null) {
+                same.addAll(byNameAndBirthDate.getOrDefault(nameAndBirth, List.of()));
+            }
+            return List.copyOf(same);
+        }
+
+        private static String nameAndBirthKey(WorklistItem row) {
+            String name = nameKey(row.patientName());
+            if (name == null || row.patientBirthDate() == null) {
+                return null;
+            }
+            return name + "|" + row.patientBirthDate();
+        }
     }
 
     /** Logs the pair unless it was logged before; true when it was new. */

@@ -1,5 +1,6 @@
 package org.lantir.worklist;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,22 @@ public interface WorklistRepository {
      * until it returns false; for C-FIND, so that a large answer is never held whole.
      */
     void scan(WorklistFilter filter, Predicate<WorklistItem> visitor);
+
+    /**
+     * Streams, in no set order, the rows scheduled from {@code dateFrom} to {@code dateTo}
+     * (inclusive) that have a data source other than {@code exceptSource}, holding only what
+     * tells who and when: id, data source, source key, Patient ID, name, birth date and
+     * scheduled start date (the other fields may be empty). For the possible-duplicate check,
+     * which a sync of many rows runs over every row of their dates: a whole row costs many
+     * times more to read.
+     */
+    default void scanParticipants(LocalDate dateFrom, LocalDate dateTo, String exceptSource,
+            Predicate<WorklistItem> visitor) {
+        scan(new WorklistFilter(dateFrom, dateTo, null, null, null, null, 0), row -> {
+            boolean other = row.dataSource() != null && !row.dataSource().equals(exceptSource);
+            return !other || visitor.test(row);
+        });
+    }
 
     /** Rows whose Study Instance UID is the given one. */
     List<WorklistItem> findByStudyInstanceUid(String studyInstanceUid);

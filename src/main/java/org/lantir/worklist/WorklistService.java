@@ -272,7 +272,9 @@ public final class WorklistService {
             LOG.info("Sync {}: adopted {} row(s) imported from the Python tool: ids {}",
                     source, result.adoptedIds().size(), result.adoptedIds());
         }
-        LOG.info("Sync {}: {} added, {} updated, {} unchanged, {} removed", source,
+        // DEBUG: the caller's line (the sync run's, the import's) is the one people read; it
+        // counts rows kept for a skipped source row as skipped, not unchanged as here.
+        LOG.debug("Sync {}: written: {} added, {} updated, {} unchanged, {} removed", source,
                 counts.added(), counts.updated(), counts.unchanged(), counts.removed());
         if (counts.added() + counts.updated() + counts.removed() > 0) {
             // Inside a sync run's transaction the rows are not readable yet: tell at commit.

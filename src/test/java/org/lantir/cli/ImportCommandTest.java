@@ -100,6 +100,22 @@ class ImportCommandTest {
     }
 
     @Test
+    void aSourceNamedLikeAConfiguredDataSourceIsRefusedAndItsRowsStay() throws Exception {
+        Path watched = Files.createDirectory(dir.resolve("watched"));
+        Files.writeString(config, "{\"db_path\": \"worklist.db\", \"data_sources\": [{"
+                + "\"name\": \"csvsrc\", \"type\": \"csv_folder\", \"config\": "
+                + "{\"path\": \"" + watched + "\"}}]}");
+        Files.writeString(drop.resolve("a.csv"), HEADER + JANE);
+
+        Cli.Run run = Cli.run("import", drop.toString(), "--source", "csvsrc",
+                "--remove-missing", "--config", config.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.err()).contains("--source csvsrc is a data source of the configuration");
+        assertThat(rows()).isEmpty();
+    }
+
+    @Test
     void aWorklistFileIsLoadedWithEveryAttributeItHolds() throws Exception {
         Dcmtk.require("dump2dcm");
         Path dump = Path.of(getClass().getResource("/worklist-files/wklist-mr.dump").toURI());

@@ -17,6 +17,7 @@ import org.lantir.sync.SyncHistory;
 import org.lantir.sync.SyncRunRecord;
 import org.lantir.sync.SyncWindow;
 import org.lantir.worklist.EventRecord;
+import org.lantir.worklist.PossibleDuplicates;
 import org.lantir.worklist.SyncCounts;
 
 /**
@@ -57,6 +58,10 @@ class QueryDbSyncHistoryTest {
                     "Calpendo http://127.0.0.1:1 refused the connection"));
             log.append(EventRecord.of(T0.plusSeconds(5), "MPPS_CREATED", "MRI_3T", "2.25.1",
                     null, "IN PROGRESS"));
+            log.append(EventRecord.of(T0.plusSeconds(40), PossibleDuplicates.KIND,
+                    "calpendo_3t+main_redcap", "rows 1+2", 2L, "Possible duplicate: row 2 "
+                            + "(source calpendo_3t) and row 1 (source main_redcap) have the "
+                            + "same Patient ID and the same scheduled date; both are kept"));
         }
     }
 
@@ -109,11 +114,31 @@ class QueryDbSyncHistoryTest {
                 "--pylantir_config", config.toString());
 
         assertThat(sourceAlone.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(sourceAlone.err()).contains("--source and --limit go with --sync-history");
+        assertThat(sourceAlone.err()).contains("--source goes with --sync-history");
         assertThat(dateWithHistory.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(dateWithHistory.err()).contains("--date and --status");
         assertThat(noEntries.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(noEntries.err()).contains("--limit must be at least 1");
+    }
+
+    @Test
+    void anUnknownSourceIsSaidToBeUnknown() {
+        Cli.Run run = Cli.run("query-db", "--sync-history", "--source", "nosuch",
+                "--pylantir_config", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("no data source nosuch in the configuration");
+    }
+
+    @Test
+    void thePossibleDuplicatesAreListedNewestFirstWithoutPatientData() {
+        Cli.Run run = Cli.run("query-db", "--possible-duplicates", "--pylantir_config",
+                config.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).startsWith(local(T0.plusSeconds(40)) + "  calpendo_3t+main_redcap"
+                + "  Possible duplicate: row 2 (source calpendo_3t) and row 1")
+                .endsWith("1 possible duplicate(s)\n").doesNotContain("MPPS", "SYNC");
     }
 
     private static String local(Instant instant) {

@@ -183,6 +183,17 @@ class CalpendoConfigTest {
     }
 
     @Test
+    void anEmptyStatusFilterIsSaidToBeEmpty() {
+        String json = PYLANTIR_EXAMPLE.formatted("", "")
+                .replace("\"status_filter\": \"Approved\"", "\"status_filter\": []");
+
+        assertThatThrownBy(() -> load(json))
+                .hasMessageContaining("config.status_filter")
+                .hasMessageContaining("must not be empty")
+                .hasMessageNotContaining("found a list");
+    }
+
+    @Test
     void badWindowZoneModalityAndMismatchPolicyAreRejected() {
         assertThatThrownBy(() -> load(PYLANTIR_EXAMPLE.formatted(
                 ", \"window_mode\": \"weekly\"", "")))

@@ -468,4 +468,28 @@ class SqliteWorklistRepositoryTest {
     private List<String> keys(WorklistFilter filter) {
         return repository.find(filter).stream().map(WorklistItem::sourceKey).toList();
     }
+
+    @Test
+    void participantsAreTheOtherSourcesRowsOfTheDatesWithWhoAndWhen() {
+        LocalDate born = LocalDate.of(2014, 2, 3);
+        repository.applySync("a", List.of(TestItems.scheduled("a", "a1", JUNE_2, LocalTime.NOON)
+                .toBuilder().patientBirthDate(born).build()), false);
+        repository.applySync("b", List.of(TestItems.scheduled("b", "b1", JUNE_2,
+                LocalTime.NOON), TestItems.scheduled("b", "b2", JUNE_3, LocalTime.NOON)), false);
+        repository.insert(TestItems.scheduled(null, null, JUNE_2, LocalTime.NOON));
+        WorklistItem stored = repository.findBySource("a").get("a1");
+
+        List<WorklistItem> seen = new java.util.ArrayList<>();
+        repository.scanParticipants(JUNE_1, JUNE_2, "b", seen::add);
+
+        assertThat(seen).singleElement().satisfies(row -> {
+            assertThat(row.id()).isEqualTo(stored.id());
+            assertThat(row.dataSource()).isEqualTo("a");
+            assertThat(row.sourceKey()).isEqualTo("a1");
+            assertThat(row.patientId()).isEqualTo(stored.patientId()).isNotNull();
+            assertThat(row.patientName()).isEqualTo(stored.patientName()).isNotNull();
+            assertThat(row.patientBirthDate()).isEqualTo(born);
+            assertThat(row.scheduledStartDate()).isEqualTo(JUNE_2);
+        });
+    }
 }

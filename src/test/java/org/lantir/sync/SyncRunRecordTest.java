@@ -154,4 +154,31 @@ class SyncRunRecordTest {
         assertThat(quiet.repeatedBy(down)).isFalse();
         assertThat(quiet.repeatedBy(otherSource)).isFalse();
     }
+
+    @Test
+    void runsThatSkipTheSameRowsForTheSameReasonsRepeatAnEntry() {
+        SyncWindow changes = SyncWindow.incremental(START.minusSeconds(360), START);
+        SyncRunRecord skipped = SyncRunRecord.succeeded("s", START, END, changes,
+                new SyncCounts(0, 0, 5, 0), Map.of("9008", "field_mapping.patient_id: the "
+                        + "pattern does not match its title"));
+        SyncRunRecord sameAgain = SyncRunRecord.succeeded("s", START, END, changes,
+                new SyncCounts(0, 0, 5, 0), Map.of("9008", "field_mapping.patient_id: the "
+                        + "pattern does not match its title"));
+        SyncRunRecord otherBooking = SyncRunRecord.succeeded("s", START, END, changes,
+                new SyncCounts(0, 0, 5, 0), Map.of("9009", "field_mapping.patient_id: the "
+                        + "pattern does not match its title"));
+        SyncRunRecord skippedAndUpdated = SyncRunRecord.succeeded("s", START, END, changes,
+                new SyncCounts(0, 1, 4, 0), Map.of("9008", "field_mapping.patient_id: the "
+                        + "pattern does not match its title"));
+        SyncRunRecord quiet = SyncRunRecord.succeeded("s", START, END, changes,
+                new SyncCounts(0, 0, 5, 0), 0);
+
+        assertThat(skipped.repeatedBy(sameAgain)).isTrue();
+        SyncRunRecord read = SyncRunRecord.fromEvent(skipped.toEvent()).orElseThrow();
+        assertThat(read.repeatedBy(sameAgain)).as("as read back from the log").isTrue();
+        assertThat(skipped.repeatedBy(otherBooking)).isFalse();
+        assertThat(skipped.repeatedBy(skippedAndUpdated)).isFalse();
+        assertThat(skipped.repeatedBy(quiet)).isFalse();
+        assertThat(quiet.repeatedBy(skipped)).isFalse();
+    }
 }

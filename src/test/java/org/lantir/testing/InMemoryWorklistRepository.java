@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,9 +143,16 @@ public final class InMemoryWorklistRepository implements WorklistRepository {
         int updated = 0;
         int unchanged = 0;
         Set<String> keys = new HashSet<>();
+        // Read once: a large sync stays linear (the incoming keys are distinct).
+        Map<String, WorklistItem> stored = new HashMap<>();
+        for (WorklistItem row : rows.values()) {
+            if (source.equals(row.dataSource()) && row.sourceKey() != null) {
+                stored.put(row.sourceKey(), row);
+            }
+        }
         for (WorklistItem row : incoming) {
             keys.add(row.sourceKey());
-            WorklistItem existing = bySourceKey(source, row.sourceKey());
+            WorklistItem existing = stored.get(row.sourceKey());
             if (existing == null) {
                 insert(row.toBuilder().dataSource(source).status(ProcedureStepStatus.SCHEDULED)
                         .build());

@@ -102,8 +102,10 @@ final class CalpendoJson {
         if (answer == null || !answer.isObject()) {
             throw new ShapeException("a detail answer that is not a JSON object");
         }
-        if (id(answer) != expectedId) {
-            throw new ShapeException("the details of another booking");
+        long id = id(answer);
+        if (id != expectedId) {
+            throw new ShapeException("the details of booking " + id + " when asked for "
+                    + "booking " + expectedId);
         }
         return answer;
     }

@@ -83,8 +83,7 @@ final class CalpendoRowMapper {
         try {
             return map(booking, operator, new Values(booking));
         } catch (Unusable e) {
-            LOG.warn("Calpendo source '{}': {} skipped: {}", settings.sourceName(), booking,
-                    e.getMessage());
+            // The source warns, once per booking (SkipWarnings).
             return new Skipped(e.getMessage());
         }
     }

@@ -19,10 +19,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.lantir.config.DataSourceConfig;
 import org.lantir.config.LantirConfig;
 import org.lantir.sync.DataSource;
 import org.lantir.sync.FetchResult;
+import org.lantir.sync.SkipWarnings;
 import org.lantir.sync.SourceException;
 import org.lantir.sync.SourceFactory;
 import org.lantir.sync.SyncWindow;
@@ -66,6 +68,7 @@ public final class CalpendoSource implements DataSource {
     private final CalpendoClient client;
     private final CalpendoRowMapper mapper;
     private final ThreadPoolExecutor workers;
+    private final SkipWarnings skipWarnings = new SkipWarnings(LOG);
 
     CalpendoSource(CalpendoSettings settings, CalpendoClient client, int parallel) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -142,6 +145,8 @@ public final class CalpendoSource implements DataSource {
         for (Fetched booking : fetched) {
             gone += map(booking, rows, skipped) ? 0 : 1;
         }
+        skipWarnings.runEnded(skipped.keySet().stream().map(key -> "booking " + key)
+                .collect(Collectors.toSet()));
         LOG.debug("{}: {} listed, {} rows, {} skipped, {} gone, {} without a row", this,
                 listed.size(), rows.size(), skipped.size(), gone,
                 listed.size() - rows.size() - skipped.size() - gone);
@@ -168,15 +173,16 @@ public final class CalpendoSource implements DataSource {
             Map<String, String> skipped) {
         long id = fetched.listed().id();
         if (fetched.detail() == null) {
-            LOG.info("{}: booking {} was deleted after it was listed (HTTP 404 on its "
-                    + "details); its row leaves the worklist", this, id);
+            // Said at DEBUG: it may never have had a row; a row that leaves is counted.
+            LOG.debug("{}: booking {} was deleted after it was listed (HTTP 404 on its "
+                    + "details); its row, if it had one, leaves the worklist", this, id);
             return false;
         }
         Booking booking;
         try {
             booking = Booking.of(id, fetched.detail(), settings.zone());
         } catch (Booking.UnreadableTimes e) {
-            LOG.warn("{}: booking {} skipped: {}", this, id, e.getMessage());
+            skipWarnings.skipped(toString(), "booking " + id, e.getMessage());
             skipped.put(Long.toString(id), e.getMessage());
             return true;
         }
@@ -184,6 +190,7 @@ public final class CalpendoSource implements DataSource {
         if (outcome instanceof CalpendoRowMapper.Row row) {
             rows.add(row.item());
         } else if (outcome instanceof CalpendoRowMapper.Skipped skip) {
+            skipWarnings.skipped(toString(), "booking " + id, skip.why());
             skipped.put(booking.key(), skip.why());
         }
         return true;

@@ -201,8 +201,10 @@ final class FolderCatalog {
         kept.notes().forEach(note -> LOG.warn("{}: {}", owner, note));
         kept.skips().forEach(skip -> LOG.warn("{}: skipped {}", owner, skip.reason()));
         if (!kept.keptKeys().isEmpty()) {
+            // Kept keys are the rows and the keyed skipped items of the version before.
+            int rowsBefore = before.rows().rows().size() + before.rows().keptKeys().size();
             LOG.warn("{}: {} stays as it was read before ({} row(s)) until it can be read",
-                    owner, name, kept.keptKeys().size());
+                    owner, name, rowsBefore);
         }
         return new Entry(fingerprint, kept);
     }

@@ -61,7 +61,11 @@ public final class FolderSource implements DataSource {
         if (!window.full() && applied != null && applied.sameContent(now)) {
             LOG.debug("{}: no file changed", label);
             last = new Delivery(window, null);
-            return new FetchResult(List.of(), false, List.of());
+            // Nothing to deliver again, but the bad lines still stand: say so in every run,
+            // not only in the one that read them.
+            FolderContents standing = FolderContents.of(List.of(now));
+            return new FetchResult(List.of(), false, standing.skippedKeys(),
+                    standing.skipReasons());
         }
         FolderContents contents = FolderContents.of(List.of(now));
         LOG.debug("{}: {} file(s), {} row(s), {} skipped", label, contents.files(),

@@ -2,6 +2,8 @@ package org.lantir.sync.calpendo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -23,7 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lantir.sync.LogCapture;
+import org.lantir.sync.SyncHistory;
 import org.lantir.sync.SyncOutcome;
+import org.lantir.sync.SyncRunRecord;
 import org.lantir.sync.SyncState;
 import org.lantir.sync.calpendo.CalpendoEmulator.Fault;
 import org.lantir.sync.calpendo.CalpendoEmulator.Target;
@@ -161,11 +165,40 @@ class CalpendoSyncTest {
         WorklistItem before = sync.row(48211);
         calpendo.bookings().setTitle(48211, "no subject code here");
 
-        SyncOutcome outcome = succeeded(sync.run());
+        SyncOutcome outcome;
+        try (LogCapture log = new LogCapture()) {
+            outcome = succeeded(sync.run());
+
+            // One INFO line gives the run's counts, the runner's: no second one disagreeing.
+            assertThat(log.messages(Level.INFO)).filteredOn(m -> m.contains(" unchanged"))
+                    .singleElement().asString().contains("3 unchanged", "2 skipped");
+        }
 
         assertThat(outcome.skipped()).isEqualTo(2);
         assertThat(outcome.counts().removed()).isZero();
         assertThat(sync.row(48211)).isEqualTo(before);
+    }
+
+    /**
+     * The fixture's booking that cannot be mapped is met on every run: it is warned about
+     * once, and the runs that only meet it again share one history entry.
+     */
+    @Test
+    void aBookingThatStaysUnmappableIsWarnedOnceAndItsRunsShareOneEntry() throws Exception {
+        try (LogCapture log = new LogCapture()) {
+            for (int run = 0; run < 6; run++) {
+                assertThat(succeeded(sync.run()).skipped()).isEqualTo(1);
+            }
+
+            assertThat(log.messages(Level.WARN)).filteredOn(m -> m.contains("skipped"))
+                    .singleElement().asString().contains("booking ");
+            assertThat(log.messages(Level.DEBUG)).filteredOn(m -> m.contains("skipped again"))
+                    .hasSize(5);
+        }
+        List<SyncRunRecord> history = new SyncHistory(sync.eventLog).recent(CalpendoSync.SOURCE,
+                10);
+        assertThat(history).extracting(SyncRunRecord::runs).containsExactly(5, 1);
+        assertThat(history.get(0).skipped()).isEqualTo(1);
     }
 
     /** A run on the next day no longer lists the day before; its unscanned rows leave. */

@@ -259,6 +259,38 @@ class FolderSourceTest {
     }
 
     @Test
+    void aBadLineThatStandsIsCountedOnEveryRunNotOnlyTheOneThatReadIt() throws Exception {
+        write("a.csv", HEADER + JANE + JOHN.replace("10:00", "24:00"));
+
+        FetchResult first = run();
+        run();
+        FetchResult unchanged = run();
+
+        assertThat(first.skipped()).isEqualTo(1);
+        assertThat(unchanged.rows()).as("nothing delivered again").isEmpty();
+        assertThat(unchanged.complete()).isFalse();
+        assertThat(unchanged.skipReasons()).isEqualTo(first.skipReasons());
+        assertThat(patientIds()).containsExactly("SUB1");
+    }
+
+    @Test
+    void aFileKeptAfterItTurnedUnreadableCountsTheRowsItGaveNotItsSkippedLines()
+            throws Exception {
+        write("a.csv", "source_key," + HEADER + "k1," + JANE + "k2," + JOHN + "k3,"
+                + ANN.replace("08:00", "24:00"));
+        run();
+
+        try (LogCapture log = new LogCapture()) {
+            write("a.csv", "patient,when\nSUB1,tomorrow\n");
+            run();
+
+            assertThat(log.messages(Level.WARN)).filteredOn(m -> m.contains("stays as"))
+                    .singleElement().asString().endsWith("a.csv stays as it was read before "
+                            + "(2 row(s)) until it can be read");
+        }
+    }
+
+    @Test
     void tooLargeAFileIsReportedAndKeepsNothingItNeverGave() throws Exception {
         write("big.csv", HEADER + JANE.repeat(100));
 

@@ -335,17 +335,30 @@ class ScheduleWindowTest {
         setText("#editor-scheduled-date", "2025-02-30");
         setText("#editor-scheduled-time", "25:61");
         setText("#editor-station-ae-title", "MRI\\3T");
+        List<String> messages = List.of("patient-name", "patient-id", "patient-birth-date",
+                "patient-weight", "modality", "scheduled-date", "scheduled-time",
+                "station-ae-title");
+        // A label's skin copies its text into the drawn Text node at the next layout pulse,
+        // which on a loaded machine comes after waitForFxEvents: wait for the drawn texts
+        // (if they never come whole, the assertions below say which one).
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(
+                    () -> messages.stream().allMatch(this::messageShownWhole)).get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            // fall through to the assertions
+        }
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(sceneY("#editor-patient-weight")).as("a one-line message keeps its line")
                 .isGreaterThanOrEqualTo(weightY - 0.5);
-        for (String message : List.of("patient-name", "patient-id", "patient-birth-date",
-                "patient-weight", "modality", "scheduled-date", "scheduled-time",
-                "station-ae-title")) {
-            Label label = robot.lookup("#editor-" + message + "-message").queryAs(Label.class);
-            assertThat(label.getText()).as(message).isNotEmpty();
-            assertThat(shownText(label)).as("%s shown whole", message)
-                    .isEqualTo(label.getText().replace("\n", " "));
+        for (String message : messages) {
+            List<String> texts = WaitForAsyncUtils.asyncFx(() -> {
+                Label label = messageLabel(message);
+                return List.of(label.getText(), shownText(label));
+            }).get();
+            assertThat(texts.get(0)).as(message).isNotEmpty();
+            assertThat(texts.get(1)).as("%s shown whole", message)
+                    .isEqualTo(texts.get(0).replace("\n", " "));
         }
         assertThat(labelText("#editor-patient-name-message")).contains("at most 64 characters");
         assertThat(labelText("#editor-patient-birth-date-message"))
@@ -359,6 +372,17 @@ class ScheduleWindowTest {
             assertThat(bounds.getMaxX()).isLessThanOrEqualTo(scene.getWidth());
         }
         robot.type(KeyCode.ESCAPE);
+    }
+
+    private Label messageLabel(String field) {
+        return robot.lookup("#editor-" + field + "-message").queryAs(Label.class);
+    }
+
+    /** On the FX thread: the field's message is set and drawn whole. */
+    private boolean messageShownWhole(String field) {
+        Label label = messageLabel(field);
+        return !label.getText().isEmpty()
+                && shownText(label).equals(label.getText().replace("\n", " "));
     }
 
     private double sceneY(String query) throws Exception {
