@@ -196,7 +196,7 @@ public final class UserDirectory implements AutoCloseable {
 
     /**
      * Changes an account (null components of {@code changes} keep their value). A new
-     * password ends the account's existing access tokens.
+     * password or a deactivation ends the account's existing access tokens for good.
      */
     public UserAccount update(long id, UserChanges changes, String actor) throws UserException {
         String email = changes.email() == null ? null : AccountRules.email(changes.email());
@@ -392,7 +392,10 @@ public final class UserDirectory implements AutoCloseable {
             update.setInt(4, (changes.active() == null ? current.active() : changes.active())
                     ? 1 : 0);
             update.setString(5, hash);
-            update.setInt(6, hash == null ? 0 : 1);
+            // A new password or a deactivation ends the tokens: a later reactivation must
+            // not bring back tokens issued before it.
+            boolean deactivated = current.active() && Boolean.FALSE.equals(changes.active());
+            update.setInt(6, hash != null || deactivated ? 1 : 0);
             update.setLong(7, current.id());
             update.executeUpdate();
         }
@@ -551,7 +554,7 @@ public final class UserDirectory implements AutoCloseable {
             fields.add("role " + changes.role().wireName());
         }
         if (changes.active() != null) {
-            fields.add(changes.active() ? "activated" : "deactivated");
+            fields.add(changes.active() ? "activated" : "deactivated (existing tokens ended)");
         }
         return fields.length() == 0 ? "nothing" : fields.toString();
     }

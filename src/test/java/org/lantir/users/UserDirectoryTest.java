@@ -333,12 +333,18 @@ class UserDirectoryTest {
         users.update(tech.id(), new UserChanges(null, null, null, null, false), "admin");
         assertThat(users.authenticate(claims)).isEmpty();
         users.update(tech.id(), new UserChanges(null, null, null, null, true), "admin");
-        assertThat(users.authenticate(claims)).isPresent();
+        assertThat(users.authenticate(claims)).as("a deactivation ends tokens for good")
+                .isEmpty();
+        TokenClaims afterReactivation = new TokenClaims("mri.tech", NOW, NOW, tech.id(), 1);
+        assertThat(users.authenticate(afterReactivation)).isPresent();
+        users.update(tech.id(), new UserChanges(null, null, null, null, true), "admin");
+        assertThat(users.authenticate(afterReactivation)).as("activating an active account")
+                .isPresent();
 
         users.update(tech.id(), UserChanges.password("another long secret".toCharArray()),
                 "admin");
-        assertThat(users.authenticate(claims)).isEmpty();
-        assertThat(users.authenticate(new TokenClaims("mri.tech", NOW, NOW, tech.id(), 1)))
+        assertThat(users.authenticate(afterReactivation)).isEmpty();
+        assertThat(users.authenticate(new TokenClaims("mri.tech", NOW, NOW, tech.id(), 2)))
                 .isPresent();
 
         users.delete(tech.id(), "admin");
