@@ -270,7 +270,8 @@ public final class UserDirectory implements AutoCloseable {
                 : database.read(c -> credentials(c, username));
         String who = row.map(r -> "'" + r.account.username() + "'").orElse("an unknown username");
 
-        Optional<Duration> wait = throttle.waitBefore(username, address);
+        // Counts the attempt before the (slow) check: parallel attempts cannot pass the limit.
+        Optional<Duration> wait = throttle.begin(username, address);
         if (wait.isPresent()) {
             // DEBUG: hammering must not flood the log; the failure that began it is a WARN.
             LOG.debug("Login for {} from {} throttled; retry in {} s", who, address,

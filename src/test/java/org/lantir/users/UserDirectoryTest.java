@@ -308,6 +308,34 @@ class UserDirectoryTest {
     }
 
     @Test
+    void parallelWrongLoginsGetNoMorePasswordChecksThanSequentialOnes() throws Exception {
+        withAdmin();
+        int attempts = 30;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        List<Future<LoginResult>> results = new ArrayList<>();
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < attempts; i++) {
+                String address = "203.0.113." + (i + 1);
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return users.login("admin", "a wrong guess here".toCharArray(), address);
+                }));
+            }
+            go.countDown();
+            int refused = 0;
+            for (Future<LoginResult> result : results) {
+                refused += result.get(60, java.util.concurrent.TimeUnit.SECONDS)
+                        instanceof LoginResult.Refused ? 1 : 0;
+            }
+
+            assertThat(refused).as("password checks").isEqualTo(LoginThrottle.FREE_FAILURES);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void idsOfDeletedAccountsAreNeverGivenAgain() throws Exception {
         withAdmin();
         UserAccount first = users.create(tech("mri.tech"), "admin");
