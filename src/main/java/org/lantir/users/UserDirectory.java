@@ -118,11 +118,7 @@ public final class UserDirectory implements AutoCloseable {
         String fromEnv = env.get(ADMIN_PASSWORD_ENV);
         boolean random = fromEnv == null || fromEnv.isEmpty();
         char[] password = (random ? RandomPasswords.generate() : fromEnv).toCharArray();
-        try {
-            AccountRules.newPassword(password, FIRST_ADMIN);
-        } catch (UserException e) {
-            throw new IllegalArgumentException(ADMIN_PASSWORD_ENV + ": " + e.getMessage(), e);
-        }
+        checkEnvironmentPassword(password, random);
 
         String hash = hasher.hash(password);
         boolean created = database.inTransaction(c -> {
@@ -140,6 +136,30 @@ public final class UserDirectory implements AutoCloseable {
         LOG.info("Created the first account '{}' (role admin) with a password {}", FIRST_ADMIN,
                 random ? "made at random, shown once" : "from " + ADMIN_PASSWORD_ENV);
         return random ? Optional.of(new String(password)) : Optional.empty();
+    }
+
+    /**
+     * Checks, before anything is made, what {@link #ensureAdmin} would take from
+     * {@value #ADMIN_PASSWORD_ENV}: callers that must do something first (the API listens
+     * before it makes the account) fail early on a bad value instead.
+     *
+     * @throws IllegalArgumentException when there are no accounts yet and the variable breaks
+     *     the password rules
+     */
+    public void checkFirstAdminPassword(Map<String, String> env) {
+        String fromEnv = env.get(ADMIN_PASSWORD_ENV);
+        if (fromEnv != null && !fromEnv.isEmpty() && count() == 0) {
+            checkEnvironmentPassword(fromEnv.toCharArray(), false);
+        }
+    }
+
+    private static void checkEnvironmentPassword(char[] password, boolean random) {
+        try {
+            AccountRules.newPassword(password, FIRST_ADMIN);
+        } catch (UserException e) {
+            String source = random ? "the random first password" : ADMIN_PASSWORD_ENV;
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
     }
 
     /** Every account, by id. */
