@@ -40,10 +40,15 @@ final class UserCommands {
         if (password.isEmpty()) {
             return;
         }
-        out.println("Lantir made the first account, \"" + UserDirectory.FIRST_ADMIN
-                + "\" (role admin), with this password:");
+        showOnce(out, "Lantir made the first account, \"" + UserDirectory.FIRST_ADMIN
+                + "\" (role admin), with this password:", password.get());
+    }
+
+    /** A password made for someone, on standard output only (never the log). */
+    static void showOnce(PrintWriter out, String heading, String password) {
+        out.println(heading);
         out.println();
-        out.println("    " + password.get());
+        out.println("    " + password);
         out.println();
         out.println("It is shown only this once. Keep it somewhere safe, or change it now with "
                 + "\"lantir admin-password\".");

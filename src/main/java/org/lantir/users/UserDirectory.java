@@ -118,7 +118,7 @@ public final class UserDirectory implements AutoCloseable {
         String fromEnv = env.get(ADMIN_PASSWORD_ENV);
         boolean random = fromEnv == null || fromEnv.isEmpty();
         char[] password = (random ? RandomPasswords.generate() : fromEnv).toCharArray();
-        checkEnvironmentPassword(password, random);
+        checkEnvironmentPassword(password, random, FIRST_ADMIN);
 
         String hash = hasher.hash(password);
         boolean created = database.inTransaction(c -> {
@@ -149,17 +149,60 @@ public final class UserDirectory implements AutoCloseable {
     public void checkFirstAdminPassword(Map<String, String> env) {
         String fromEnv = env.get(ADMIN_PASSWORD_ENV);
         if (fromEnv != null && !fromEnv.isEmpty() && count() == 0) {
-            checkEnvironmentPassword(fromEnv.toCharArray(), false);
+            checkEnvironmentPassword(fromEnv.toCharArray(), false, FIRST_ADMIN);
         }
     }
 
-    private static void checkEnvironmentPassword(char[] password, boolean random) {
+    private static void checkEnvironmentPassword(char[] password, boolean random,
+            String username) {
         try {
-            AccountRules.newPassword(password, FIRST_ADMIN);
+            AccountRules.newPassword(password, username);
         } catch (UserException e) {
             String source = random ? "the random first password" : ADMIN_PASSWORD_ENV;
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The local way back from a lost password ({@code lantir admin-password --reset}), for
+     * whoever can write the users database file, which is the same trust as replacing it:
+     * gives {@code username} the password in {@value #ADMIN_PASSWORD_ENV} when set, else a
+     * random one, ends its access tokens and makes it active again. Logged at INFO, without
+     * the password.
+     *
+     * @return the random password, for the caller to show ONCE; empty when it came from the
+     *     environment
+     * @throws UserException when no account has exactly this username
+     * @throws IllegalArgumentException when {@value #ADMIN_PASSWORD_ENV} breaks the password
+     *     rules (the message says which rule, not the password)
+     */
+    public Optional<String> resetPassword(String username, Map<String, String> env)
+            throws UserException {
+        String fromEnv = env.get(ADMIN_PASSWORD_ENV);
+        boolean random = fromEnv == null || fromEnv.isEmpty();
+        char[] password = (random ? RandomPasswords.generate() : fromEnv).toCharArray();
+        checkEnvironmentPassword(password, random, username);
+        String hash = hasher.hash(password);
+
+        UserAccount before = write(c -> {
+            UserAccount current = findByName(c, username).orElseThrow(() -> new UserException(
+                    UserException.Reason.NOT_FOUND, "username",
+                    "username: no account is named '" + username + "'"));
+            try (PreparedStatement update = c.prepareStatement("UPDATE users SET "
+                    + "hashed_password = ?, is_active = 1, token_version = token_version + 1 "
+                    + "WHERE id = ?")) {
+                update.setString(1, hash);
+                update.setLong(2, current.id());
+                update.executeUpdate();
+            }
+            return current;
+        });
+
+        LOG.info("Password of '{}' reset locally (by whoever may write {}) to one {}; its "
+                + "access tokens ended{}", before.username(), database.file(),
+                random ? "made at random, shown once" : "from " + ADMIN_PASSWORD_ENV,
+                before.active() ? "" : "; the account is active again");
+        return random ? Optional.of(new String(password)) : Optional.empty();
     }
 
     /** Every account, by id. */

@@ -336,6 +336,21 @@ class UserDirectoryTest {
     }
 
     @Test
+    void aResetTakesThePasswordFromTheEnvironmentWhenSetAndChecksIt() throws Exception {
+        withAdmin();
+
+        assertThat(users.resetPassword("admin", Map.of("LANTIR_ADMIN_PASSWORD",
+                "a reset pass phrase"))).isEmpty();
+        assertThatThrownBy(() -> users.resetPassword("admin", Map.of("LANTIR_ADMIN_PASSWORD",
+                "tiny"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("LANTIR_ADMIN_PASSWORD").hasMessageNotContaining("tiny");
+
+        assertThat(users.login("admin", "a reset pass phrase".toCharArray(), "127.0.0.1"))
+                .isInstanceOf(LoginResult.Accepted.class);
+        assertThat(users.findByUsername("admin").orElseThrow().tokenVersion()).isEqualTo(1);
+    }
+
+    @Test
     void idsOfDeletedAccountsAreNeverGivenAgain() throws Exception {
         withAdmin();
         UserAccount first = users.create(tech("mri.tech"), "admin");
