@@ -351,6 +351,29 @@ class UserDirectoryTest {
     }
 
     @Test
+    void theUsersDatabaseAndItsCompanionsAreOwnerOnlyAndAWiderOneIsNarrowed() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem()
+                .supportedFileAttributeViews().contains("posix"));
+        withAdmin();
+        Path file = dir.resolve("users.db");
+
+        assertThat(perms(file)).isEqualTo("rw-------");
+        assertThat(perms(dir.resolve("users.db-wal"))).isEqualTo("rw-------");
+        assertThat(perms(dir.resolve("users.db-shm"))).isEqualTo("rw-------");
+
+        users.close();
+        java.nio.file.Files.setPosixFilePermissions(file,
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        users = UserDirectory.open(file, clock, 10);
+        assertThat(perms(file)).isEqualTo("rw-------");
+    }
+
+    private static String perms(Path file) throws Exception {
+        return java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(file));
+    }
+
+    @Test
     void idsOfDeletedAccountsAreNeverGivenAgain() throws Exception {
         withAdmin();
         UserAccount first = users.create(tech("mri.tech"), "admin");
