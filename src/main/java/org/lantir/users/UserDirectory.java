@@ -328,6 +328,19 @@ public final class UserDirectory implements AutoCloseable {
      *     "command line"; it is logged
      */
     public LoginResult login(String username, char[] password, String clientAddress) {
+        LoginResult result = checkPassword(username, password, clientAddress);
+        if (result instanceof LoginResult.Accepted accepted) {
+            return new LoginResult.Accepted(recordLogin(accepted.user().id()));
+        }
+        return result;
+    }
+
+    /**
+     * As {@link #login}, without recording the login time: for a caller that still checks
+     * what the account may do (the user commands need an admin) and records the login with
+     * {@link #recordLogin(UserAccount)} only when it may.
+     */
+    public LoginResult checkPassword(String username, char[] password, String clientAddress) {
         String address = clientAddress == null ? "unknown address" : clientAddress;
         Optional<CredentialRow> row = username == null ? Optional.empty()
                 : database.read(c -> credentials(c, username));
@@ -362,9 +375,31 @@ public final class UserDirectory implements AutoCloseable {
         }
 
         throttle.succeeded(username, address);
-        UserAccount account = recordLogin(row.get().account.id());
+        UserAccount account = row.get().account;
         LOG.info("Login of '{}' from {}", account.username(), address);
         return new LoginResult.Accepted(account);
+    }
+
+    /** Records now as {@code account}'s last login; the account as it is then. */
+    public UserAccount recordLogin(UserAccount account) {
+        return recordLogin(account.id());
+    }
+
+    /**
+     * Checks what {@link #create} would check first of a new account's username and email,
+     * so a command can refuse them before it asks for any password.
+     */
+    public void checkNewAccount(String username, String email) throws UserException {
+        String name = AccountRules.username(username);
+        String address = email == null ? null : AccountRules.email(email);
+        if (database.read(c -> idOfUsernameIgnoringCase(c, name)).isPresent()) {
+            throw new UserException(UserException.Reason.DUPLICATE_USERNAME, "username",
+                    "username: '" + name + "' is taken");
+        }
+        write(c -> {
+            checkEmailFree(c, address, -1);
+            return null;
+        });
     }
 
     /**
@@ -530,7 +565,8 @@ public final class UserDirectory implements AutoCloseable {
             select.setLong(2, exceptId);
             try (ResultSet rs = select.executeQuery()) {
                 if (rs.next()) {
-                    throw UserException.invalid("email", "another account already uses it");
+                    throw new UserException(UserException.Reason.DUPLICATE_EMAIL, "email",
+                            "email: another account already uses it");
                 }
             }
         }

@@ -155,7 +155,7 @@ class UserDirectoryTest {
         assertThatThrownBy(() -> users.create(new NewUser("second", TECH_PASSWORD.toCharArray(),
                 Role.READ, "SAME@example.org", null), "admin"))
                 .isInstanceOfSatisfying(UserException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(Reason.INVALID_FIELD);
+                    assertThat(e.reason()).isEqualTo(Reason.DUPLICATE_EMAIL);
                     assertThat(e.field()).isEqualTo("email");
                 });
         assertThat(users.list()).hasSize(2);
