@@ -51,6 +51,10 @@ final class AdminPasswordCommand implements Callable<Integer> {
         try (UserDirectory users = UserDirectory.open(usersDb)) {
             UserCommands.ensureAdmin(users, env, parent.out());
             return change(users, username, Terminal.open(parent.err()));
+        } catch (IllegalArgumentException e) {
+            // LANTIR_ADMIN_PASSWORD breaks a rule: the environment is configuration.
+            parent.err().println("lantir: " + e.getMessage());
+            return ExitCodes.CONFIG;
         } catch (StoreException e) {
             parent.err().println("lantir: " + e.getMessage());
             return ExitCodes.UNAVAILABLE;
@@ -103,18 +107,32 @@ final class AdminPasswordCommand implements Callable<Integer> {
     private int change(UserDirectory users, String username, Terminal terminal)
             throws Terminal.NoAnswerException {
         char[] current = terminal.readPassword("Current password of " + username + ": ");
-        Optional<UserAccount> account = UserCommands.login(users, username, current,
-                parent.err());
-        if (account.isEmpty()) {
-            return ExitCodes.FAILED;
+        char[] kept = current.clone();
+        try {
+            Optional<UserAccount> account = UserCommands.login(users, username, current,
+                    parent.err());
+            if (account.isEmpty()) {
+                return ExitCodes.FAILED;
+            }
+            return change(users, account.get(), username, kept, terminal);
+        } finally {
+            Arrays.fill(kept, '\0');
         }
+    }
 
+    private int change(UserDirectory users, UserAccount account, String username,
+            char[] current, Terminal terminal) throws Terminal.NoAnswerException {
         Optional<char[]> password = UserCommands.newPassword(terminal, username, parent.err());
         if (password.isEmpty()) {
             return ExitCodes.FAILED;
         }
+        if (Arrays.equals(password.get(), current)) {
+            Arrays.fill(password.get(), '\0');
+            parent.err().println("lantir: the new password is the current one; nothing changed");
+            return ExitCodes.FAILED;
+        }
         try {
-            users.update(account.get().id(), UserChanges.password(password.get()), username);
+            users.update(account.id(), UserChanges.password(password.get()), username);
         } catch (UserException e) {
             parent.err().println("lantir: " + e.getMessage() + "; nothing changed");
             return ExitCodes.FAILED;

@@ -198,6 +198,38 @@ class UserCommandsTest {
     }
 
     @Test
+    void adminPasswordRefusesTheCurrentPasswordAsTheNewOne() throws Exception {
+        seedAdmin();
+
+        Cli.Run same = run(ADMIN_PASSWORD + "\n" + ADMIN_PASSWORD + "\n" + ADMIN_PASSWORD + "\n",
+                "admin-password", "--config", config.toString());
+
+        assertThat(same.exitCode()).as(same.toString()).isEqualTo(ExitCodes.FAILED);
+        assertThat(same.err()).contains("the new password is the current one; nothing changed");
+        try (UserDirectory users = open()) {
+            assertThat(users.findByUsername("admin").orElseThrow().tokenVersion()).isZero();
+        }
+    }
+
+    @Test
+    void aRefusedNonAdminLeavesNoLastLogin() throws Exception {
+        seedAdmin();
+        try (UserDirectory users = open()) {
+            users.create(new NewUser("reader", TECH_PASSWORD.toCharArray(), Role.READ, null,
+                    null), "admin");
+        }
+
+        Cli.Run listed = run("reader\n" + TECH_PASSWORD + "\n", "list-users", "--config",
+                config.toString());
+
+        assertThat(listed.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(listed.err()).contains("reader may not manage users");
+        try (UserDirectory users = open()) {
+            assertThat(users.findByUsername("reader").orElseThrow().lastLogin()).isNull();
+        }
+    }
+
+    @Test
     void createUserTakesTheFlagsAndAsksForThePasswordTwice() throws Exception {
         seedAdmin();
 
@@ -265,7 +297,8 @@ class UserCommandsTest {
         assertThat(badRole.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(badRole.err()).contains("--role must be admin, write or read");
         assertThat(taken.exitCode()).isEqualTo(ExitCodes.FAILED);
-        assertThat(taken.err()).contains("username: 'MRI.tech' is taken; nothing created");
+        assertThat(taken.err()).contains("username: 'MRI.tech' is taken; nothing created")
+                .as("refused before any password is asked").doesNotContain("Password of");
         assertThat(badEmail.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(badEmail.err()).contains("email: is not an email address");
         try (UserDirectory users = open()) {
