@@ -62,7 +62,7 @@ public final class LantirApi implements AutoCloseable {
             AccessTokens tokens = AccessTokens.open(AccessTokens.secretFileFor(usersDb),
                     settings.tokenLifetime(), settings.maxTokenLifetime(), clock);
             ApiServer server = new ApiServer(new ApiServer.Services(lantir.worklist(),
-                    new UserAccess(users, tokens), new UserEndpoints(users),
+                    new UserAccess(users, tokens, clock), new UserEndpoints(users),
                     new LantirHealth(lantir), config.api(), clock));
             server.start(settings.host(), settings.port());
             // Only now, with the port open, is the first account made: a start that fails
