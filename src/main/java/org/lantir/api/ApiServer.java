@@ -89,6 +89,8 @@ public final class ApiServer implements AutoCloseable {
             config.startupWatcherEnabled = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.disableCompression();
+            // A known path with another method is 405 with Allow (RFC 9110 15.5.6), not 404.
+            config.http.prefer405over404 = true;
             config.jetty.threadPool = threadPool();
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             // Requests Jetty refuses before Javalin sees them (a malformed URI, huge headers)
@@ -126,7 +128,7 @@ public final class ApiServer implements AutoCloseable {
 
         javalin.exception(ApiProblem.class, (problem, ctx) -> refuse(ctx, problem));
         javalin.exception(HttpResponseException.class, (e, ctx) -> refuse(ctx,
-                new ApiProblem(e.getStatus(), plain(e), null, Map.of())));
+                new ApiProblem(e.getStatus(), plain(e), null, allow(e))));
         javalin.exception(Exception.class, (e, ctx) -> {
             LOG.error("API: {} {} failed", ctx.method(), ctx.matchedPath(), e);
             refuse(ctx, new ApiProblem(500, "Internal error; the server's log says more",
@@ -139,6 +141,12 @@ public final class ApiServer implements AutoCloseable {
             }
         });
         return javalin;
+    }
+
+    /** For a 405: the methods the path takes, which Javalin lists in the refusal's details. */
+    private static Map<String, String> allow(HttpResponseException e) {
+        String methods = e.getStatus() == 405 ? e.getDetails().get("availableMethods") : null;
+        return methods == null ? Map.of() : Map.of("Allow", methods);
     }
 
     private static String plain(HttpResponseException e) {
