@@ -72,6 +72,14 @@ class StartApiCommandTest {
 
             assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
             assertThat(login.body()).contains("\"token_type\":\"bearer\"");
+            String token = new ObjectMapper().readTree(login.body()).get("access_token")
+                    .asText();
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + api.port() + "/health"))
+                    .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(new ObjectMapper().readTree(health.body()).at("/dicom_server/state")
+                    .asText()).as(health.body()).isEqualTo("not run by this process");
             assertThat(api.stderr()).contains("REST API listening on 127.0.0.1")
                     .doesNotContain(password);
             assertThat(api.stop()).as("ended by SIGTERM, as Ctrl+C").isIn(0, 143);
