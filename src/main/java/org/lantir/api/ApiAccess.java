@@ -21,9 +21,10 @@ public interface ApiAccess {
 
     /**
      * The user a bearer token stands for, while the token is genuine, unexpired and its user
-     * active; empty otherwise (the API then answers 401).
+     * active; empty otherwise (the API then answers 401, and the refusal is logged with
+     * {@code clientAddress} and its reason, never the token).
      */
-    Optional<Caller> caller(String token);
+    Optional<Caller> caller(String token, String clientAddress);
 
     /** A token's lifetime when the login asks for none. */
     Duration defaultLifetime();

@@ -4,6 +4,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
+import java.net.BindException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -86,6 +89,8 @@ public final class ApiServer implements AutoCloseable {
             config.startupWatcherEnabled = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.disableCompression();
+            // A known path with another method is 405 with Allow (RFC 9110 15.5.6), not 404.
+            config.http.prefer405over404 = true;
             config.jetty.threadPool = threadPool();
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             // Requests Jetty refuses before Javalin sees them (a malformed URI, huge headers)
@@ -123,7 +128,7 @@ public final class ApiServer implements AutoCloseable {
 
         javalin.exception(ApiProblem.class, (problem, ctx) -> refuse(ctx, problem));
         javalin.exception(HttpResponseException.class, (e, ctx) -> refuse(ctx,
-                new ApiProblem(e.getStatus(), plain(e), null, Map.of())));
+                new ApiProblem(e.getStatus(), plain(e), null, allow(e))));
         javalin.exception(Exception.class, (e, ctx) -> {
             LOG.error("API: {} {} failed", ctx.method(), ctx.matchedPath(), e);
             refuse(ctx, new ApiProblem(500, "Internal error; the server's log says more",
@@ -136,6 +141,12 @@ public final class ApiServer implements AutoCloseable {
             }
         });
         return javalin;
+    }
+
+    /** For a 405: the methods the path takes, which Javalin lists in the refusal's details. */
+    private static Map<String, String> allow(HttpResponseException e) {
+        String methods = e.getStatus() == 405 ? e.getDetails().get("availableMethods") : null;
+        return methods == null ? Map.of() : Map.of("Allow", methods);
     }
 
     private static String plain(HttpResponseException e) {
@@ -175,23 +186,69 @@ public final class ApiServer implements AutoCloseable {
      *
      * @throws IOException when it cannot listen there, e.g. the port is in use
      */
-    public void start(String host, int port) throws IOException {
+    public void start(String host, int port) throws ListenException {
         try {
             app.start(host, port);
         } catch (RuntimeException e) {
             app.stop();
-            throw new IOException("the REST API cannot listen on " + host + " port " + port
-                    + ": " + rootMessage(e), e);
+            throw ListenException.of(e, host, port);
         }
         LOG.info("REST API listening on {}:{}", host, app.port());
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
+    /** The API could not listen; the message says why in plain words (no class names). */
+    public static final class ListenException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final boolean portInUse;
+
+        private ListenException(String message, boolean portInUse, Throwable cause) {
+            super(message, cause);
+            this.portInUse = portInUse;
         }
-        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+
+        /** Whether another program holds the port (then another port is the remedy). */
+        public boolean portInUse() {
+            return portInUse;
+        }
+
+        static ListenException of(Throwable failure, String host, int port) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof UnresolvedAddressException
+                        || cause instanceof UnknownHostException) {
+                    return new ListenException("the REST API cannot listen on " + host
+                            + ": the host name does not resolve to an address", false, failure);
+                }
+                if (cause instanceof BindException bind) {
+                    String why = String.valueOf(bind.getMessage());
+                    if (why.contains("in use")) {
+                        return new ListenException("the REST API cannot listen on " + host
+                                + " port " + port + ": the port is already in use", true,
+                                failure);
+                    }
+                    if (why.contains("assign")) {
+                        return new ListenException("the REST API cannot listen on " + host
+                                + ": it is not an address of this computer", false, failure);
+                    }
+                    return new ListenException("the REST API cannot listen on " + host
+                            + " port " + port + ": " + why, false, failure);
+                }
+                if (cause.getCause() == cause) {
+                    break;
+                }
+            }
+            return new ListenException("the REST API cannot listen on " + host + " port "
+                    + port + ": " + plainWords(failure), false, failure);
+        }
+
+        /** The innermost message, never a bare class name. */
+        private static String plainWords(Throwable failure) {
+            String message = null;
+            for (Throwable cause = failure; cause != null && message == null;
+                    cause = cause.getCause() == cause ? null : cause.getCause()) {
+                message = cause.getMessage();
+            }
+            return message == null ? "the network refused" : message;
+        }
     }
 
     /** The port it listens on (the one picked when started with port 0). */

@@ -24,7 +24,7 @@ final class Authorizer {
     /** The caller when a valid token came, else empty (no refusal). */
     Optional<Caller> optionalCaller(Context ctx) {
         String token = token(ctx);
-        return token == null ? Optional.empty() : access.caller(token);
+        return token == null ? Optional.empty() : access.caller(token, ctx.ip());
     }
 
     Caller caller(Context ctx) {
@@ -33,7 +33,7 @@ final class Authorizer {
             throw ApiProblem.unauthenticated("Not authenticated: send Authorization: Bearer "
                     + "<token> from POST /auth/login");
         }
-        return access.caller(token).orElseThrow(() -> ApiProblem.unauthenticated(
+        return access.caller(token, ctx.ip()).orElseThrow(() -> ApiProblem.unauthenticated(
                 "Invalid or expired token: log in again"));
     }
 

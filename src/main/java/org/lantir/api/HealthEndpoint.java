@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.List;
 import org.lantir.api.HealthProbe.Report;
 
 /**
@@ -50,15 +51,25 @@ final class HealthEndpoint {
 
         HealthProbe.Dicom dicom = report.dicom();
         ObjectNode server = answer.putObject("dicom_server");
+        if (!dicom.inThisProcess()) {
+            // start-api: the settings would describe a server that another process may run.
+            server.put("state", "not run by this process");
+            server.put("problem", "this Lantir serves the REST API only (lantir start-api)");
+            syncDetails(answer, report.sync());
+            return;
+        }
         server.put("state", dicom.running() ? "running" : "stopped");
         server.put("ae_title", dicom.aeTitle());
         server.put("bind_address", dicom.bindAddress());
         server.put("port", dicom.port());
         server.put("active_associations", dicom.activeAssociations());
         server.put("problem", dicom.problem());
+        syncDetails(answer, report.sync());
+    }
 
+    private static void syncDetails(ObjectNode answer, List<HealthProbe.Sync> sources) {
         ArrayNode sync = answer.putArray("sync");
-        for (HealthProbe.Sync source : report.sync()) {
+        for (HealthProbe.Sync source : sources) {
             ObjectNode s = sync.addObject();
             s.put("source", source.source());
             s.put("state", source.running() ? "running" : source.paused() ? "paused"

@@ -21,7 +21,7 @@ public interface HealthProbe {
 
     /** The DICOM server: running, and where; {@code problem} why it did not start, or null. */
     record Dicom(boolean running, String aeTitle, String bindAddress, int port,
-            int activeAssociations, String problem) {
+            int activeAssociations, String problem, boolean inThisProcess) {
     }
 
     /** One data source's schedule and last run ({@code lastError} null when it succeeded). */

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * secret, and the HTTP server. {@link Lantir#close()} stops it first.
  *
  * <p>On the first start, when the user directory has no account, an {@code admin} account is
- * made with a random password that {@link #firstAdminPassword()} gives once, for the caller to
- * show on the terminal or in a dialog; it is never logged.
+ * made, once the API listens (a start that fails makes none), with a random password that
+ * {@link #firstAdminPassword()} gives once, for the caller to show on the terminal or in a
+ * dialog; it is never logged.
  */
 public final class LantirApi implements AutoCloseable {
 
@@ -57,13 +58,22 @@ public final class LantirApi implements AutoCloseable {
         UserDirectory users = bcryptCost == null ? UserDirectory.open(usersDb)
                 : UserDirectory.open(usersDb, clock, bcryptCost);
         try {
-            String password = users.ensureAdmin(env).orElse(null);
+            users.checkFirstAdminPassword(env);
             AccessTokens tokens = AccessTokens.open(AccessTokens.secretFileFor(usersDb),
                     settings.tokenLifetime(), settings.maxTokenLifetime(), clock);
             ApiServer server = new ApiServer(new ApiServer.Services(lantir.worklist(),
-                    new UserAccess(users, tokens), new UserEndpoints(users),
+                    new UserAccess(users, tokens, clock), new UserEndpoints(users),
                     new LantirHealth(lantir), config.api(), clock));
             server.start(settings.host(), settings.port());
+            // Only now, with the port open, is the first account made: a start that fails
+            // must not make a password that no one is ever shown.
+            String password;
+            try {
+                password = users.ensureAdmin(env).orElse(null);
+            } catch (RuntimeException e) {
+                server.close();
+                throw e;
+            }
             LantirApi api = new LantirApi(users, server, password);
             lantir.attach(api);
             LOG.info("REST API users from {}", usersDb);

@@ -34,7 +34,7 @@ final class LantirHealth implements HealthProbe {
         ServerSettings settings = lantir.config().lantir().server();
         return new Dicom(server.isRunning(), settings.aeTitle(), settings.bindAddress(),
                 server.isRunning() ? server.port() : settings.port(),
-                server.activeAssociations(), lantir.serverProblem());
+                server.activeAssociations(), lantir.serverProblem(), lantir.servesDicom());
     }
 
     private List<Sync> sync() {

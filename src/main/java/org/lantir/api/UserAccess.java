@@ -1,5 +1,6 @@
 package org.lantir.api;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,8 +9,6 @@ import org.lantir.users.InvalidTokenException;
 import org.lantir.users.LoginResult;
 import org.lantir.users.UserAccount;
 import org.lantir.users.UserDirectory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@link ApiAccess} from the user directory and its access tokens: a token is good while its
@@ -18,14 +17,18 @@ import org.slf4j.LoggerFactory;
  */
 public final class UserAccess implements ApiAccess {
 
-    private static final Logger LOG = LoggerFactory.getLogger(UserAccess.class);
-
     private final UserDirectory users;
     private final AccessTokens tokens;
+    private final RefusalLog refusals;
 
     public UserAccess(UserDirectory users, AccessTokens tokens) {
+        this(users, tokens, Clock.systemUTC());
+    }
+
+    UserAccess(UserDirectory users, AccessTokens tokens, Clock clock) {
         this.users = Objects.requireNonNull(users, "users");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.refusals = new RefusalLog(clock);
     }
 
     @Override
@@ -43,12 +46,19 @@ public final class UserAccess implements ApiAccess {
     }
 
     @Override
-    public Optional<Caller> caller(String token) {
+    public Optional<Caller> caller(String token, String clientAddress) {
+        String address = clientAddress == null ? "unknown address" : clientAddress;
         try {
-            return users.authenticate(tokens.verify(token)).map(UserAccess::caller);
+            Optional<Caller> caller = users.authenticate(tokens.verify(token))
+                    .map(UserAccess::caller);
+            if (caller.isEmpty()) {
+                refusals.refused(address, "the account is unknown, inactive, or its password "
+                        + "changed since the token was issued");
+            }
+            return caller;
         } catch (InvalidTokenException e) {
             // The exception's words never quote the token.
-            LOG.debug("API: token refused: {}", e.getMessage());
+            refusals.refused(address, e.getMessage());
             return Optional.empty();
         }
     }

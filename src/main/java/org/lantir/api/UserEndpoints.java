@@ -31,6 +31,8 @@ public final class UserEndpoints {
     private static final Logger LOG = LoggerFactory.getLogger(UserEndpoints.class);
     private static final Set<String> CREATE_FIELDS =
             Set.of("username", "email", "full_name", "password", "role");
+    /** Fields an account shows and no request sets. */
+    private static final Set<String> SHOWN_ONLY = Set.of("id", "created_at", "last_login");
     private static final Set<String> UPDATE_FIELDS =
             Set.of("email", "full_name", "password", "role", "is_active");
 
@@ -133,9 +135,17 @@ public final class UserEndpoints {
 
     private static ObjectNode checked(ObjectNode body, Set<String> known) {
         body.fieldNames().forEachRemaining(name -> {
-            if (!known.contains(name)) {
-                throw ApiProblem.badField(name, "unknown field");
+            if (known.contains(name)) {
+                return;
             }
+            if (name.equals("username")) {
+                throw ApiProblem.badField(name, "username: renaming an account is not "
+                        + "supported; create a new account and delete this one");
+            }
+            if (SHOWN_ONLY.contains(name)) {
+                throw ApiProblem.badField(name, name + ": read-only, set by Lantir");
+            }
+            throw ApiProblem.badField(name, "unknown field");
         });
         return body;
     }
@@ -196,7 +206,7 @@ public final class UserEndpoints {
         return switch (e.reason()) {
             case INVALID_FIELD -> ApiProblem.badField(e.field(), e.getMessage());
             case NOT_FOUND -> ApiProblem.notFound(e.getMessage());
-            case DUPLICATE_USERNAME, LAST_ADMIN, SELF_DELETE ->
+            case DUPLICATE_USERNAME, DUPLICATE_EMAIL, LAST_ADMIN, SELF_DELETE ->
                     new ApiProblem(e.reason() == UserException.Reason.SELF_DELETE ? 400 : 409,
                             e.getMessage(), e.field(), Map.of());
         };

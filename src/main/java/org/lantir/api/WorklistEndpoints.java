@@ -149,6 +149,11 @@ final class WorklistEndpoints {
         } catch (NumberFormatException e) {
             // falls through to the refusal
         }
+        if (value.strip().matches("\\+?\\d+") && max == Integer.MAX_VALUE) {
+            // A whole number, just too large to be a row count (or any Java int).
+            throw ApiProblem.badField(name, name + " " + value.strip() + " is too large; at most "
+                    + max);
+        }
         throw ApiProblem.badField(name, max == Integer.MAX_VALUE
                 ? "a whole number of at least " + min
                 : "a whole number from " + min + " to " + max);

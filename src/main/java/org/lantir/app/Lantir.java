@@ -87,6 +87,8 @@ public final class Lantir implements AutoCloseable {
     private volatile SyncScheduler scheduler;
     private boolean syncStarted;
     private Map<String, String> syncEnvironment = Map.of();
+    /** Whether this process was ever asked to run the DICOM server (start-api never is). */
+    private volatile boolean serverAsked;
     /** Why the last start of the server failed, in words; null after a successful start. */
     private volatile String serverProblem;
     /** Services built on this instance by a layer above (the REST API), closed first. */
@@ -215,6 +217,7 @@ public final class Lantir implements AutoCloseable {
      */
     public void startServer() throws IOException {
         synchronized (lifecycle) {
+            serverAsked = true;
             DicomServer server = dicomServer;
             try {
                 server.start();
@@ -236,6 +239,14 @@ public final class Lantir implements AutoCloseable {
      */
     public String serverProblem() {
         return serverProblem;
+    }
+
+    /**
+     * Whether this process runs the DICOM server, or was asked to and it stopped or failed;
+     * false for one that only serves the REST API ({@code lantir start-api}).
+     */
+    public boolean servesDicom() {
+        return serverAsked;
     }
 
     /** Stops listening (associations in progress are aborted); tells the event feed. */

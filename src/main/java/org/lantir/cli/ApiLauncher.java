@@ -7,6 +7,7 @@ import org.lantir.api.LantirApi;
 import org.lantir.app.Lantir;
 import org.lantir.config.ApiSettings;
 import org.lantir.config.LantirConfig;
+import org.lantir.config.ListenAddresses;
 
 /**
  * Starts the REST API for {@code start} and {@code start-api}, and says so on the terminal.
@@ -20,6 +21,11 @@ final class ApiLauncher {
     /** {@code lantir.api} with {@code --api-host} and {@code --api-port} applied. */
     static ApiSettings settings(LantirConfig config, LantirCommand options) {
         ApiSettings api = config.lantir().api();
+        if (options.apiHost != null && !ListenAddresses.isPlausible(options.apiHost)) {
+            // A usage error (exit 2), as a bad --port is.
+            throw new IllegalArgumentException("--api-host: expected "
+                    + ListenAddresses.EXPECTED + ", found \"" + options.apiHost + "\"");
+        }
         return api.withEndpoint(options.apiHost != null ? options.apiHost : api.host(),
                 options.apiPort != null ? options.apiPort : api.port());
     }

@@ -44,6 +44,10 @@ final class CreateUserCommand implements Callable<Integer> {
         try (UserDirectory users = UserDirectory.open(UserCommands.usersDb(parent, env))) {
             UserCommands.ensureAdmin(users, env, parent.out());
             return create(users, flagRole, Terminal.open(parent.err()));
+        } catch (IllegalArgumentException e) {
+            // LANTIR_ADMIN_PASSWORD breaks a rule: the environment is configuration.
+            parent.err().println("lantir: " + e.getMessage());
+            return ExitCodes.CONFIG;
         } catch (StoreException e) {
             parent.err().println("lantir: " + e.getMessage());
             return ExitCodes.UNAVAILABLE;
@@ -55,6 +59,15 @@ final class CreateUserCommand implements Callable<Integer> {
 
     private int create(UserDirectory users, Optional<Role> flagRole, Terminal terminal)
             throws Terminal.NoAnswerException {
+        if (parent.username != null) {
+            // A taken or malformed username or email is said before any password is asked.
+            try {
+                users.checkNewAccount(parent.username, blankToNull(parent.email));
+            } catch (UserException e) {
+                parent.err().println("lantir: " + e.getMessage() + "; nothing created");
+                return ExitCodes.FAILED;
+            }
+        }
         Optional<UserAccount> admin = UserCommands.adminLogin(users, terminal, parent.err());
         if (admin.isEmpty()) {
             return ExitCodes.FAILED;
@@ -88,6 +101,10 @@ final class CreateUserCommand implements Callable<Integer> {
         } finally {
             Arrays.fill(password.get(), '\0');
         }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     private static Optional<Role> askRole(Terminal terminal) throws Terminal.NoAnswerException {

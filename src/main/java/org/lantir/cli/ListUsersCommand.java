@@ -41,6 +41,10 @@ final class ListUsersCommand implements Callable<Integer> {
             }
             print(users.list(), parent.out(), ZoneId.systemDefault());
             return ExitCodes.OK;
+        } catch (IllegalArgumentException e) {
+            // LANTIR_ADMIN_PASSWORD breaks a rule: the environment is configuration.
+            parent.err().println("lantir: " + e.getMessage());
+            return ExitCodes.CONFIG;
         } catch (StoreException e) {
             parent.err().println("lantir: " + e.getMessage());
             return ExitCodes.UNAVAILABLE;

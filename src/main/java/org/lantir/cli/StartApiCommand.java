@@ -3,6 +3,7 @@ package org.lantir.cli;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.lantir.api.ApiServer;
 import org.lantir.app.AppPaths;
 import org.lantir.app.DatabaseInUseException;
 import org.lantir.app.Lantir;
@@ -51,15 +52,23 @@ final class StartApiCommand implements Callable<Integer> {
         }
         try {
             ApiLauncher.start(lantir, settings, System.getenv(), options.out());
-        } catch (IOException e) {
-            options.err().println("lantir: " + e.getMessage() + "; choose another --api-port "
-                    + "or stop the other program");
+        } catch (ApiServer.ListenException e) {
+            options.err().println("lantir: " + e.getMessage() + (e.portInUse()
+                    ? "; choose another --api-port or stop the other program"
+                    : "; choose another --api-host"));
             lantir.close();
             return ExitCodes.UNAVAILABLE;
         } catch (IllegalArgumentException e) {
+            // LANTIR_ADMIN_PASSWORD breaks a rule, or the token lifetimes do not fit.
             options.err().println("lantir: " + e.getMessage());
             lantir.close();
             return ExitCodes.CONFIG;
+        } catch (IOException | StoreException | IllegalStateException e) {
+            // The users database or the token signing key cannot be opened or is damaged:
+            // the message names the file and what to do, no stack trace is needed.
+            options.err().println("lantir: the REST API did not start: " + e.getMessage());
+            lantir.close();
+            return ExitCodes.UNAVAILABLE;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -40,10 +40,15 @@ final class UserCommands {
         if (password.isEmpty()) {
             return;
         }
-        out.println("Lantir made the first account, \"" + UserDirectory.FIRST_ADMIN
-                + "\" (role admin), with this password:");
+        showOnce(out, "Lantir made the first account, \"" + UserDirectory.FIRST_ADMIN
+                + "\" (role admin), with this password:", password.get());
+    }
+
+    /** A password made for someone, on standard output only (never the log). */
+    static void showOnce(PrintWriter out, String heading, String password) {
+        out.println(heading);
         out.println();
-        out.println("    " + password.get());
+        out.println("    " + password);
         out.println();
         out.println("It is shown only this once. Keep it somewhere safe, or change it now with "
                 + "\"lantir admin-password\".");
@@ -56,9 +61,16 @@ final class UserCommands {
      */
     static Optional<UserAccount> login(UserDirectory users, String username, char[] password,
             PrintWriter err) {
+        Optional<UserAccount> account = checkPassword(users, username, password, err);
+        return account.map(users::recordLogin);
+    }
+
+    /** As {@link #login}, without recording the login time. */
+    private static Optional<UserAccount> checkPassword(UserDirectory users, String username,
+            char[] password, PrintWriter err) {
         LoginResult result;
         try {
-            result = users.login(username, password, CLIENT);
+            result = users.checkPassword(username, password, CLIENT);
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -87,13 +99,14 @@ final class UserCommands {
             username = UserDirectory.FIRST_ADMIN;
         }
         char[] password = terminal.readPassword("Password of " + username + ": ");
-        Optional<UserAccount> account = login(users, username, password, err);
+        Optional<UserAccount> account = checkPassword(users, username, password, err);
         if (account.isPresent() && !account.get().role().mayManageUsers()) {
+            // Refused: not a login, so its time is not recorded.
             err.println("lantir: " + username + " may not manage users (role "
                     + account.get().role().wireName() + ")");
             return Optional.empty();
         }
-        return account;
+        return account.map(users::recordLogin);
     }
 
     /** Asks for a new password twice; empty after telling on {@code err} if they differ. */

@@ -50,8 +50,8 @@ final class LantirSectionParser {
         }
         Map<String, Object> extras = node.extras(API_KEYS, Set.of());
         String host = node.text("host", ConfigDefaults.API_HOST).trim();
-        if (host.isEmpty()) {
-            throw node.expected("host", "an address to listen on, such as \"0.0.0.0\"");
+        if (!ListenAddresses.isPlausible(host)) {
+            throw node.expected("host", ListenAddresses.EXPECTED);
         }
         int maximum = node.integer("max_access_token_expire_minutes", 1, MAX_TOKEN_MINUTES,
                 (int) ConfigDefaults.API_MAX_TOKEN_LIFETIME.toMinutes(), "minutes");
@@ -87,7 +87,11 @@ final class LantirSectionParser {
         if (!ConfigParser.isAeTitle(ae)) {
             throw node.expected("ae_title", "an AE title of 1 to 16 characters");
         }
-        return new ServerSettings(ae, node.text("bind_address", ConfigDefaults.BIND_ADDRESS),
+        String bindAddress = node.text("bind_address", ConfigDefaults.BIND_ADDRESS).trim();
+        if (!ListenAddresses.isPlausible(bindAddress)) {
+            throw node.expected("bind_address", ListenAddresses.EXPECTED);
+        }
+        return new ServerSettings(ae, bindAddress,
                 node.integer("port", 0, 65_535, ConfigDefaults.PORT, "port"),
                 node.integer("max_associations", 1, 10_000, ConfigDefaults.MAX_ASSOCIATIONS,
                         "associations"),

@@ -88,6 +88,8 @@ public final class Database implements AutoCloseable {
     public static Database open(Path file, Clock clock, Duration busyTimeout) {
         Path absolute = file.toAbsolutePath();
         createParentDirectories(absolute);
+        // Patient data: owner-only, also a file made before this rule (with a warning).
+        OwnerOnlyFiles.prepareDatabase(absolute, "worklist database");
 
         Database database;
         try {

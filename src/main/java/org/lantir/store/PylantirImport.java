@@ -64,6 +64,8 @@ final class PylantirImport {
             vacuum.setString(1, backup.toString());
             vacuum.executeUpdate();
         }
+        // A copy of the patient data, as private as the database itself.
+        OwnerOnlyFiles.narrow(backup, "worklist backup", false);
 
         LOG.info("Found a Python-tool worklist in {}; wrote a backup copy to {}", file, backup);
         return backup;

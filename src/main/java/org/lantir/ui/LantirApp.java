@@ -158,18 +158,32 @@ public final class LantirApp extends Application {
         }
     }
 
+    /** Fits a 1280x800 screen with room to spare; the notice wraps inside it. */
+    private static final double FIRST_ADMIN_DIALOG_WIDTH = 520;
+
     /** The password in a field that can be selected and copied, and nowhere else. */
     private void showFirstAdminPassword(String password) {
         TextField field = new TextField(password);
         field.setEditable(false);
         field.setId("first-admin-password");
+        // Wide enough for the whole password: it is read off the screen or copied.
+        field.setPrefColumnCount(password.length() + 2);
+        javafx.scene.control.Label notice = new javafx.scene.control.Label(
+                "Its password is shown only this once: note it now (select it and press "
+                        + "Ctrl+C to copy), then change it with `lantir admin-password`.");
+        notice.setId("first-admin-notice");
+        notice.setWrapText(true);
+        notice.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.setTitle("Lantir");
         alert.setHeaderText("REST API: the first account, \"admin\"");
-        alert.getDialogPane().setContent(new VBox(8, new javafx.scene.control.Label(
-                "Its password is shown only this once: note it now, then change it with "
-                        + "`lantir admin-password`."), field));
+        alert.getDialogPane().setContent(new VBox(8, notice, field));
+        alert.getDialogPane().setPrefWidth(FIRST_ADMIN_DIALOG_WIDTH);
         alert.getDialogPane().setId("first-admin-dialog");
+        alert.setOnShown(e -> {
+            field.requestFocus();
+            field.selectAll();
+        });
         alert.show();
     }
 

@@ -17,6 +17,10 @@ import java.util.Optional;
  * up to {@link #MAX_DELAY}. A throttled attempt is not checked and not counted, so hammering
  * does not lengthen the wait. A success clears both keys.
  *
+ * <p>An attempt is counted as a failure when its check begins ({@link #begin}), not when it
+ * ends: bcrypt takes a good fraction of a second, and attempts sent in parallel would
+ * otherwise all pass the limit before the first of them failed.
+ *
  * <p>An attacker guessing at the admin's password from elsewhere must not lock the admin
  * out: the wait is capped, and the username's count does not apply from an address where
  * that username logged in successfully before (recently, as far as this process remembers);
@@ -54,10 +58,26 @@ final class LoginThrottle {
         return wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 
+    /**
+     * Before a password check: the wait when this username or address is throttled (nothing
+     * is counted then), else empty, the attempt counted as a failure in advance. The caller
+     * then checks the password and reports {@link #failed} or {@link #succeeded}.
+     */
+    synchronized Optional<Duration> begin(String username, String address) {
+        Optional<Duration> wait = waitBefore(username, address);
+        if (wait.isEmpty()) {
+            Instant now = clock.instant();
+            count(userKey(username), now);
+            count(addressKey(address), now);
+        }
+        return wait;
+    }
+
+    /** The check {@link #begin} let through failed: the wait runs from now. */
     synchronized void failed(String username, String address) {
         Instant now = clock.instant();
-        count(userKey(username), now);
-        count(addressKey(address), now);
+        endOfFailure(userKey(username), now);
+        endOfFailure(addressKey(address), now);
     }
 
     synchronized void succeeded(String username, String address) {
@@ -101,6 +121,16 @@ final class LoginThrottle {
         }
         entry.count++;
         entry.last = now;
+    }
+
+    /** Moves a counted failure's time to its end; counts it again if it was forgotten. */
+    private void endOfFailure(String key, Instant now) {
+        Failures entry = failures.get(key);
+        if (entry == null || expired(entry, now)) {
+            count(key, now);
+        } else {
+            entry.last = now;
+        }
     }
 
     private boolean isTrusted(String username, String address, Instant now) {

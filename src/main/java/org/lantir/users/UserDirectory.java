@@ -118,11 +118,7 @@ public final class UserDirectory implements AutoCloseable {
         String fromEnv = env.get(ADMIN_PASSWORD_ENV);
         boolean random = fromEnv == null || fromEnv.isEmpty();
         char[] password = (random ? RandomPasswords.generate() : fromEnv).toCharArray();
-        try {
-            AccountRules.newPassword(password, FIRST_ADMIN);
-        } catch (UserException e) {
-            throw new IllegalArgumentException(ADMIN_PASSWORD_ENV + ": " + e.getMessage(), e);
-        }
+        checkEnvironmentPassword(password, random, FIRST_ADMIN);
 
         String hash = hasher.hash(password);
         boolean created = database.inTransaction(c -> {
@@ -139,6 +135,73 @@ public final class UserDirectory implements AutoCloseable {
 
         LOG.info("Created the first account '{}' (role admin) with a password {}", FIRST_ADMIN,
                 random ? "made at random, shown once" : "from " + ADMIN_PASSWORD_ENV);
+        return random ? Optional.of(new String(password)) : Optional.empty();
+    }
+
+    /**
+     * Checks, before anything is made, what {@link #ensureAdmin} would take from
+     * {@value #ADMIN_PASSWORD_ENV}: callers that must do something first (the API listens
+     * before it makes the account) fail early on a bad value instead.
+     *
+     * @throws IllegalArgumentException when there are no accounts yet and the variable breaks
+     *     the password rules
+     */
+    public void checkFirstAdminPassword(Map<String, String> env) {
+        String fromEnv = env.get(ADMIN_PASSWORD_ENV);
+        if (fromEnv != null && !fromEnv.isEmpty() && count() == 0) {
+            checkEnvironmentPassword(fromEnv.toCharArray(), false, FIRST_ADMIN);
+        }
+    }
+
+    private static void checkEnvironmentPassword(char[] password, boolean random,
+            String username) {
+        try {
+            AccountRules.newPassword(password, username);
+        } catch (UserException e) {
+            String source = random ? "the random first password" : ADMIN_PASSWORD_ENV;
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The local way back from a lost password ({@code lantir admin-password --reset}), for
+     * whoever can write the users database file, which is the same trust as replacing it:
+     * gives {@code username} the password in {@value #ADMIN_PASSWORD_ENV} when set, else a
+     * random one, ends its access tokens and makes it active again. Logged at INFO, without
+     * the password.
+     *
+     * @return the random password, for the caller to show ONCE; empty when it came from the
+     *     environment
+     * @throws UserException when no account has exactly this username
+     * @throws IllegalArgumentException when {@value #ADMIN_PASSWORD_ENV} breaks the password
+     *     rules (the message says which rule, not the password)
+     */
+    public Optional<String> resetPassword(String username, Map<String, String> env)
+            throws UserException {
+        String fromEnv = env.get(ADMIN_PASSWORD_ENV);
+        boolean random = fromEnv == null || fromEnv.isEmpty();
+        char[] password = (random ? RandomPasswords.generate() : fromEnv).toCharArray();
+        checkEnvironmentPassword(password, random, username);
+        String hash = hasher.hash(password);
+
+        UserAccount before = write(c -> {
+            UserAccount current = findByName(c, username).orElseThrow(() -> new UserException(
+                    UserException.Reason.NOT_FOUND, "username",
+                    "username: no account is named '" + username + "'"));
+            try (PreparedStatement update = c.prepareStatement("UPDATE users SET "
+                    + "hashed_password = ?, is_active = 1, token_version = token_version + 1 "
+                    + "WHERE id = ?")) {
+                update.setString(1, hash);
+                update.setLong(2, current.id());
+                update.executeUpdate();
+            }
+            return current;
+        });
+
+        LOG.info("Password of '{}' reset locally (by whoever may write {}) to one {}; its "
+                + "access tokens ended{}", before.username(), database.file(),
+                random ? "made at random, shown once" : "from " + ADMIN_PASSWORD_ENV,
+                before.active() ? "" : "; the account is active again");
         return random ? Optional.of(new String(password)) : Optional.empty();
     }
 
@@ -196,7 +259,7 @@ public final class UserDirectory implements AutoCloseable {
 
     /**
      * Changes an account (null components of {@code changes} keep their value). A new
-     * password ends the account's existing access tokens.
+     * password or a deactivation ends the account's existing access tokens for good.
      */
     public UserAccount update(long id, UserChanges changes, String actor) throws UserException {
         String email = changes.email() == null ? null : AccountRules.email(changes.email());
@@ -265,12 +328,26 @@ public final class UserDirectory implements AutoCloseable {
      *     "command line"; it is logged
      */
     public LoginResult login(String username, char[] password, String clientAddress) {
+        LoginResult result = checkPassword(username, password, clientAddress);
+        if (result instanceof LoginResult.Accepted accepted) {
+            return new LoginResult.Accepted(recordLogin(accepted.user().id()));
+        }
+        return result;
+    }
+
+    /**
+     * As {@link #login}, without recording the login time: for a caller that still checks
+     * what the account may do (the user commands need an admin) and records the login with
+     * {@link #recordLogin(UserAccount)} only when it may.
+     */
+    public LoginResult checkPassword(String username, char[] password, String clientAddress) {
         String address = clientAddress == null ? "unknown address" : clientAddress;
         Optional<CredentialRow> row = username == null ? Optional.empty()
                 : database.read(c -> credentials(c, username));
         String who = row.map(r -> "'" + r.account.username() + "'").orElse("an unknown username");
 
-        Optional<Duration> wait = throttle.waitBefore(username, address);
+        // Counts the attempt before the (slow) check: parallel attempts cannot pass the limit.
+        Optional<Duration> wait = throttle.begin(username, address);
         if (wait.isPresent()) {
             // DEBUG: hammering must not flood the log; the failure that began it is a WARN.
             LOG.debug("Login for {} from {} throttled; retry in {} s", who, address,
@@ -298,9 +375,31 @@ public final class UserDirectory implements AutoCloseable {
         }
 
         throttle.succeeded(username, address);
-        UserAccount account = recordLogin(row.get().account.id());
+        UserAccount account = row.get().account;
         LOG.info("Login of '{}' from {}", account.username(), address);
         return new LoginResult.Accepted(account);
+    }
+
+    /** Records now as {@code account}'s last login; the account as it is then. */
+    public UserAccount recordLogin(UserAccount account) {
+        return recordLogin(account.id());
+    }
+
+    /**
+     * Checks what {@link #create} would check first of a new account's username and email,
+     * so a command can refuse them before it asks for any password.
+     */
+    public void checkNewAccount(String username, String email) throws UserException {
+        String name = AccountRules.username(username);
+        String address = email == null ? null : AccountRules.email(email);
+        if (database.read(c -> idOfUsernameIgnoringCase(c, name)).isPresent()) {
+            throw new UserException(UserException.Reason.DUPLICATE_USERNAME, "username",
+                    "username: '" + name + "' is taken");
+        }
+        write(c -> {
+            checkEmailFree(c, address, -1);
+            return null;
+        });
     }
 
     /**
@@ -392,7 +491,10 @@ public final class UserDirectory implements AutoCloseable {
             update.setInt(4, (changes.active() == null ? current.active() : changes.active())
                     ? 1 : 0);
             update.setString(5, hash);
-            update.setInt(6, hash == null ? 0 : 1);
+            // A new password or a deactivation ends the tokens: a later reactivation must
+            // not bring back tokens issued before it.
+            boolean deactivated = current.active() && Boolean.FALSE.equals(changes.active());
+            update.setInt(6, hash != null || deactivated ? 1 : 0);
             update.setLong(7, current.id());
             update.executeUpdate();
         }
@@ -463,7 +565,8 @@ public final class UserDirectory implements AutoCloseable {
             select.setLong(2, exceptId);
             try (ResultSet rs = select.executeQuery()) {
                 if (rs.next()) {
-                    throw UserException.invalid("email", "another account already uses it");
+                    throw new UserException(UserException.Reason.DUPLICATE_EMAIL, "email",
+                            "email: another account already uses it");
                 }
             }
         }
@@ -551,7 +654,7 @@ public final class UserDirectory implements AutoCloseable {
             fields.add("role " + changes.role().wireName());
         }
         if (changes.active() != null) {
-            fields.add(changes.active() ? "activated" : "deactivated");
+            fields.add(changes.active() ? "activated" : "deactivated (existing tokens ended)");
         }
         return fields.length() == 0 ? "nothing" : fields.toString();
     }

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A user operation refused. The message starts with the field it is about (for
- * {@link Reason#INVALID_FIELD} and {@link Reason#DUPLICATE_USERNAME}), never holds a password,
+ * {@link Reason#INVALID_FIELD} and the duplicates), never holds a password,
  * and can be shown as it is; {@link #reason()} lets the REST API pick the HTTP status.
  */
 public final class UserException extends Exception {
@@ -17,6 +17,8 @@ public final class UserException extends Exception {
         INVALID_FIELD,
         /** Another account already has this username (letter case ignored). */
         DUPLICATE_USERNAME,
+        /** Another account already has this email (letter case ignored). */
+        DUPLICATE_EMAIL,
         /** No account has the id. */
         NOT_FOUND,
         /** The change would leave no active admin account. */

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.lantir.store.OwnerOnlyFiles;
 import org.lantir.store.SqlWork;
 import org.lantir.store.StoreException;
 import org.slf4j.Logger;
@@ -53,6 +54,8 @@ final class UsersDatabase implements AutoCloseable {
     static UsersDatabase open(Path file) {
         Path absolute = file.toAbsolutePath();
         createParentDirectories(absolute);
+        // Password hashes: owner-only, also a file made before this rule (with a warning).
+        OwnerOnlyFiles.prepareDatabase(absolute, "users database");
 
         UsersDatabase database;
         try {

@@ -130,8 +130,15 @@ class ApiAuthTest {
         String admin = api.login("admin", ApiHarness.ADMIN_PASSWORD);
 
         HttpResponse<String> created = api.post("/users", admin, Map.of("username", "kiosk",
-                "password", "kiosk-Passphrase-2025", "role", "write", "full_name", "Kiosk 1"));
+                "password", "kiosk-Passphrase-2025", "role", "write", "full_name", "Kiosk 1",
+                "email", "kiosk@example.org"));
         long id = ApiHarness.json(created).get("id").asLong();
+        HttpResponse<String> sameEmail = api.post("/users", admin, Map.of("username", "kiosk2",
+                "password", "kiosk-Passphrase-2025", "email", "KIOSK@example.org"));
+        HttpResponse<String> renamed = api.put("/users/" + id, admin,
+                Map.of("username", "kiosk.one"));
+        HttpResponse<String> readOnly = api.put("/users/" + id, admin,
+                Map.of("created_at", "2020-01-01T00:00:00Z"));
         HttpResponse<String> duplicate = api.post("/users", admin, Map.of("username", "KIOSK",
                 "password", "kiosk-Passphrase-2025"));
         HttpResponse<String> shortPassword = api.post("/users", admin, Map.of("username",
@@ -153,6 +160,14 @@ class ApiAuthTest {
         assertThat(created.body()).doesNotContain("Passphrase");
         assertThat(duplicate.statusCode()).isEqualTo(409);
         assertThat(ApiHarness.json(duplicate).get("field").asText()).isEqualTo("username");
+        assertThat(sameEmail.statusCode()).as("as a duplicate username").isEqualTo(409);
+        assertThat(ApiHarness.json(sameEmail).get("field").asText()).isEqualTo("email");
+        assertThat(renamed.statusCode()).isEqualTo(400);
+        assertThat(ApiHarness.json(renamed).get("detail").asText())
+                .contains("renaming an account is not supported");
+        assertThat(readOnly.statusCode()).isEqualTo(400);
+        assertThat(ApiHarness.json(readOnly).get("detail").asText())
+                .isEqualTo("created_at: read-only, set by Lantir");
         assertThat(shortPassword.statusCode()).isEqualTo(400);
         assertThat(ApiHarness.json(shortPassword).get("field").asText()).isEqualTo("password");
         assertThat(shortPassword.body()).doesNotContain("short\"");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -59,6 +60,19 @@ class ApiWorklistTest {
         row.put("procedure_description", "T1 and resting state");
         row.put("protocol_name", "RESEARCH_BRAIN_PROTOCOL_LONG");
         return row;
+    }
+
+    @Test
+    void anotherMethodOnAKnownPathIs405WithAllow() throws Exception {
+        HttpResponse<String> patch = api.send(api.request("/worklist/1", null)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertThat(patch.statusCode()).as(patch.body()).isEqualTo(405);
+        assertThat(patch.headers().firstValue("Allow")).hasValueSatisfying(allow ->
+                assertThat(allow).contains("PUT", "DELETE").doesNotContain("PATCH"));
+        assertThat(ApiHarness.json(patch).get("detail").asText()).isEqualTo(
+                "Method not allowed");
+        assertThat(api.get("/no-such-path", null).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -261,6 +275,8 @@ class ApiWorklistTest {
         assertThat(ids(discontinued)).containsExactly(cancelled);
         assertRefusedGet("/worklist?limit=1001", "limit", "from 1 to 1000");
         assertRefusedGet("/worklist?offset=-1", "offset", "at least 0");
+        assertRefusedGet("/worklist?offset=100000000000000", "offset", "is too large");
+        assertRefusedGet("/worklist?offset=100000000000000000000", "offset", "is too large");
         assertRefusedGet("/worklist?status=FINISHED", "status", "one of SCHEDULED");
         assertRefusedGet("/worklist?date_from=2025-13-01", "date_from", "YYYY-MM-DD");
         assertRefusedGet("/worklist?date_from=2025-02-13&date_to=2025-02-12", "date_to",

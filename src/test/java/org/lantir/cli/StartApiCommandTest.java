@@ -3,6 +3,8 @@ package org.lantir.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.lantir.users.UserDirectory;
 
 /**
  * {@code lantir start-api} and {@code lantir start} with {@code lantir.api.enabled}, each as
@@ -69,6 +72,14 @@ class StartApiCommandTest {
 
             assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
             assertThat(login.body()).contains("\"token_type\":\"bearer\"");
+            String token = new ObjectMapper().readTree(login.body()).get("access_token")
+                    .asText();
+            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + api.port() + "/health"))
+                    .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + token)
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(new ObjectMapper().readTree(health.body()).at("/dicom_server/state")
+                    .asText()).as(health.body()).isEqualTo("not run by this process");
             assertThat(api.stderr()).contains("REST API listening on 127.0.0.1")
                     .doesNotContain(password);
             assertThat(api.stop()).as("ended by SIGTERM, as Ctrl+C").isIn(0, 143);
@@ -81,6 +92,55 @@ class StartApiCommandTest {
             assertThat(login(again.port(), password).statusCode()).isEqualTo(200);
         }
         assertThat(Files.exists(dir.resolve("users.db"))).isTrue();
+    }
+
+    @Test
+    void aTakenPortExitsFourInPlainWordsAndMakesNoAdminPassword() throws Exception {
+        Path config = config(false);
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Cli.Run run = Cli.run("start-api", "--config", config.toString(), "--api-host",
+                    "127.0.0.1", "--api-port", String.valueOf(taken.getLocalPort()));
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(run.err()).contains("port is already in use", "choose another --api-port")
+                    .doesNotContain("Exception");
+            assertThat(run.out()).doesNotContain("password");
+        }
+        try (UserDirectory users = UserDirectory.open(dir.resolve("users.db"))) {
+            assertThat(users.list()).as("no admin made, so no password lost").isEmpty();
+        }
+    }
+
+    @Test
+    void aDamagedTokenKeyExitsFourWithItsMessageAndNoStackTrace() throws Exception {
+        Path config = config(false);
+        Files.writeString(dir.resolve("users.db.jwt-secret"), "this is not base64 at all!\n");
+
+        Cli.Run run = Cli.run("start-api", "--config", config.toString(), "--api-host",
+                "127.0.0.1", "--api-port", "0");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.UNAVAILABLE);
+        assertThat(run.err()).contains("users.db.jwt-secret", "is damaged")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aHostThatCannotBeOneIsRefusedWhenTheConfigOrTheFlagIsRead() throws Exception {
+        Path config = dir.resolve("bad-host.json");
+        Files.writeString(config, """
+                {"db_path": "worklist.db",
+                 "lantir": {"api": {"host": "not a host!", "port": 0}}}
+                """);
+
+        Cli.Run fromConfig = Cli.run("start-api", "--config", config.toString());
+        Cli.Run fromFlag = Cli.run("start-api", "--config", config(false).toString(),
+                "--api-host", "not a host!", "--api-port", "0");
+
+        assertThat(fromConfig.exitCode()).as(fromConfig.toString()).isEqualTo(ExitCodes.CONFIG);
+        assertThat(fromConfig.err()).contains("lantir.api.host", "not a host!");
+        assertThat(fromFlag.exitCode()).as(fromFlag.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(fromFlag.err()).contains("--api-host", "not a host!")
+                .doesNotContain("Exception");
     }
 
     @Test

@@ -140,6 +140,96 @@ class UserCommandsTest {
     }
 
     @Test
+    void adminPasswordResetSetsAPasswordShownOnceEndsTokensAndReactivates() throws Exception {
+        seedAdmin();
+        try (UserDirectory users = open()) {
+            UserAccount tech = users.create(new NewUser("mri.tech", TECH_PASSWORD.toCharArray(),
+                    Role.WRITE, null, null), "admin");
+            users.update(tech.id(), new org.lantir.users.UserChanges(null, null, null, null,
+                    false), "admin");
+        }
+
+        Cli.Run reset = run("", "admin-password", "--reset", "--config", config.toString());
+        Cli.Run techReset = run("", "admin-password", "--username", "mri.tech", "--reset",
+                "--config", config.toString());
+        Cli.Run nobody = run("", "admin-password", "--username", "nobody", "--reset",
+                "--config", config.toString());
+
+        assertThat(reset.exitCode()).as(reset.toString()).isZero();
+        assertThat(reset.err()).doesNotContain("Current password");
+        String password = shownPassword(reset);
+        assertThat(reset.out()).contains("Reset the password of admin", "shown only this once",
+                "no longer work");
+        assertThat(run("\n" + ADMIN_PASSWORD + "\n", "list-users", "--config",
+                config.toString()).exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(run("\n" + password + "\n", "list-users", "--config",
+                config.toString()).exitCode()).isZero();
+        assertThat(techReset.exitCode()).as(techReset.toString()).isZero();
+        assertThat(nobody.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(nobody.err()).contains("no account is named 'nobody'", "nothing changed");
+        try (UserDirectory users = open()) {
+            assertThat(users.findByUsername("admin").orElseThrow().tokenVersion()).isEqualTo(1);
+            UserAccount tech = users.findByUsername("mri.tech").orElseThrow();
+            assertThat(tech.active()).isTrue();
+            assertThat(tech.tokenVersion()).as("deactivation, then reset").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void adminPasswordResetNeedsAUsersDatabaseItMayWrite() throws Exception {
+        Cli.Run none = run("", "admin-password", "--reset", "--config", config.toString());
+        assertThat(none.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(none.err()).contains("no users database at");
+        assertThat(usersDb).doesNotExist();
+
+        seedAdmin();
+        assumeTrue(usersDb.toFile().setWritable(false, false));
+        try {
+            assumeTrue(!Files.isWritable(usersDb), "running as root");
+            Cli.Run readOnly = run("", "admin-password", "--reset", "--config",
+                    config.toString());
+
+            assertThat(readOnly.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
+            assertThat(readOnly.err()).contains("needs write access to " + usersDb);
+            assertThat(readOnly.out()).isEmpty();
+        } finally {
+            usersDb.toFile().setWritable(true, true);
+        }
+    }
+
+    @Test
+    void adminPasswordRefusesTheCurrentPasswordAsTheNewOne() throws Exception {
+        seedAdmin();
+
+        Cli.Run same = run(ADMIN_PASSWORD + "\n" + ADMIN_PASSWORD + "\n" + ADMIN_PASSWORD + "\n",
+                "admin-password", "--config", config.toString());
+
+        assertThat(same.exitCode()).as(same.toString()).isEqualTo(ExitCodes.FAILED);
+        assertThat(same.err()).contains("the new password is the current one; nothing changed");
+        try (UserDirectory users = open()) {
+            assertThat(users.findByUsername("admin").orElseThrow().tokenVersion()).isZero();
+        }
+    }
+
+    @Test
+    void aRefusedNonAdminLeavesNoLastLogin() throws Exception {
+        seedAdmin();
+        try (UserDirectory users = open()) {
+            users.create(new NewUser("reader", TECH_PASSWORD.toCharArray(), Role.READ, null,
+                    null), "admin");
+        }
+
+        Cli.Run listed = run("reader\n" + TECH_PASSWORD + "\n", "list-users", "--config",
+                config.toString());
+
+        assertThat(listed.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(listed.err()).contains("reader may not manage users");
+        try (UserDirectory users = open()) {
+            assertThat(users.findByUsername("reader").orElseThrow().lastLogin()).isNull();
+        }
+    }
+
+    @Test
     void createUserTakesTheFlagsAndAsksForThePasswordTwice() throws Exception {
         seedAdmin();
 
@@ -207,7 +297,8 @@ class UserCommandsTest {
         assertThat(badRole.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(badRole.err()).contains("--role must be admin, write or read");
         assertThat(taken.exitCode()).isEqualTo(ExitCodes.FAILED);
-        assertThat(taken.err()).contains("username: 'MRI.tech' is taken; nothing created");
+        assertThat(taken.err()).contains("username: 'MRI.tech' is taken; nothing created")
+                .as("refused before any password is asked").doesNotContain("Password of");
         assertThat(badEmail.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(badEmail.err()).contains("email: is not an email address");
         try (UserDirectory users = open()) {

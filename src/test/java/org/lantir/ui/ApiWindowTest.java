@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,6 +46,15 @@ class ApiWindowTest {
             password = robot.from(dialog).lookup("#first-admin-password")
                     .queryAs(TextField.class).getText();
             assertThat(password).hasSizeGreaterThanOrEqualTo(12);
+            Label notice = robot.from(dialog).lookup("#first-admin-notice").queryAs(Label.class);
+            TextField field = robot.from(dialog).lookup("#first-admin-password")
+                    .queryAs(TextField.class);
+            assertThat(notice.getText()).endsWith("`lantir admin-password`.");
+            assertThat(notice.getHeight()).as("the notice is not cut off")
+                    .isGreaterThanOrEqualTo(notice.prefHeight(notice.getWidth()) - 0.5);
+            assertThat(field.getWidth()).as("the whole password shows")
+                    .isGreaterThanOrEqualTo(field.prefWidth(-1) - 0.5);
+            assertThat(dialog.getScene().getWindow().getWidth()).isLessThanOrEqualTo(1280);
             robot.interact(() -> dialog.getScene().getWindow().hide());
         }
         try (UserDirectory users = UserDirectory.open(dir.resolve("users.db"))) {

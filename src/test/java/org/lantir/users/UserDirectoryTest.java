@@ -155,7 +155,7 @@ class UserDirectoryTest {
         assertThatThrownBy(() -> users.create(new NewUser("second", TECH_PASSWORD.toCharArray(),
                 Role.READ, "SAME@example.org", null), "admin"))
                 .isInstanceOfSatisfying(UserException.class, e -> {
-                    assertThat(e.reason()).isEqualTo(Reason.INVALID_FIELD);
+                    assertThat(e.reason()).isEqualTo(Reason.DUPLICATE_EMAIL);
                     assertThat(e.field()).isEqualTo("email");
                 });
         assertThat(users.list()).hasSize(2);
@@ -308,6 +308,72 @@ class UserDirectoryTest {
     }
 
     @Test
+    void parallelWrongLoginsGetNoMorePasswordChecksThanSequentialOnes() throws Exception {
+        withAdmin();
+        int attempts = 30;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        List<Future<LoginResult>> results = new ArrayList<>();
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < attempts; i++) {
+                String address = "203.0.113." + (i + 1);
+                results.add(pool.submit(() -> {
+                    go.await();
+                    return users.login("admin", "a wrong guess here".toCharArray(), address);
+                }));
+            }
+            go.countDown();
+            int refused = 0;
+            for (Future<LoginResult> result : results) {
+                refused += result.get(60, java.util.concurrent.TimeUnit.SECONDS)
+                        instanceof LoginResult.Refused ? 1 : 0;
+            }
+
+            assertThat(refused).as("password checks").isEqualTo(LoginThrottle.FREE_FAILURES);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aResetTakesThePasswordFromTheEnvironmentWhenSetAndChecksIt() throws Exception {
+        withAdmin();
+
+        assertThat(users.resetPassword("admin", Map.of("LANTIR_ADMIN_PASSWORD",
+                "a reset pass phrase"))).isEmpty();
+        assertThatThrownBy(() -> users.resetPassword("admin", Map.of("LANTIR_ADMIN_PASSWORD",
+                "tiny"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("LANTIR_ADMIN_PASSWORD").hasMessageNotContaining("tiny");
+
+        assertThat(users.login("admin", "a reset pass phrase".toCharArray(), "127.0.0.1"))
+                .isInstanceOf(LoginResult.Accepted.class);
+        assertThat(users.findByUsername("admin").orElseThrow().tokenVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void theUsersDatabaseAndItsCompanionsAreOwnerOnlyAndAWiderOneIsNarrowed() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem()
+                .supportedFileAttributeViews().contains("posix"));
+        withAdmin();
+        Path file = dir.resolve("users.db");
+
+        assertThat(perms(file)).isEqualTo("rw-------");
+        assertThat(perms(dir.resolve("users.db-wal"))).isEqualTo("rw-------");
+        assertThat(perms(dir.resolve("users.db-shm"))).isEqualTo("rw-------");
+
+        users.close();
+        java.nio.file.Files.setPosixFilePermissions(file,
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        users = UserDirectory.open(file, clock, 10);
+        assertThat(perms(file)).isEqualTo("rw-------");
+    }
+
+    private static String perms(Path file) throws Exception {
+        return java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(file));
+    }
+
+    @Test
     void idsOfDeletedAccountsAreNeverGivenAgain() throws Exception {
         withAdmin();
         UserAccount first = users.create(tech("mri.tech"), "admin");
@@ -333,12 +399,18 @@ class UserDirectoryTest {
         users.update(tech.id(), new UserChanges(null, null, null, null, false), "admin");
         assertThat(users.authenticate(claims)).isEmpty();
         users.update(tech.id(), new UserChanges(null, null, null, null, true), "admin");
-        assertThat(users.authenticate(claims)).isPresent();
+        assertThat(users.authenticate(claims)).as("a deactivation ends tokens for good")
+                .isEmpty();
+        TokenClaims afterReactivation = new TokenClaims("mri.tech", NOW, NOW, tech.id(), 1);
+        assertThat(users.authenticate(afterReactivation)).isPresent();
+        users.update(tech.id(), new UserChanges(null, null, null, null, true), "admin");
+        assertThat(users.authenticate(afterReactivation)).as("activating an active account")
+                .isPresent();
 
         users.update(tech.id(), UserChanges.password("another long secret".toCharArray()),
                 "admin");
-        assertThat(users.authenticate(claims)).isEmpty();
-        assertThat(users.authenticate(new TokenClaims("mri.tech", NOW, NOW, tech.id(), 1)))
+        assertThat(users.authenticate(afterReactivation)).isEmpty();
+        assertThat(users.authenticate(new TokenClaims("mri.tech", NOW, NOW, tech.id(), 2)))
                 .isPresent();
 
         users.delete(tech.id(), "admin");
