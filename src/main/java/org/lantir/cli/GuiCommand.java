@@ -43,7 +43,7 @@ final class GuiCommand implements Callable<Integer> {
                 ? options.configFile : AppPaths.defaultConfigFile();
         DesktopStartup startup = new DesktopStartup(config, configFile,
                 dataDirectory.resolve(AppPaths.DATABASE_FILE_NAME), System.getenv(),
-                dataDirectory, firstStart);
+                dataDirectory, firstStart, StartCommand.overrides(options));
         try {
             return DesktopLauncher.launch(startup) ? ExitCodes.OK : ExitCodes.UNAVAILABLE;
         } catch (IllegalStateException e) {

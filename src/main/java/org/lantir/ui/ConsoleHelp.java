@@ -31,6 +31,7 @@ final class ConsoleHelp {
         WelcomeModel model = new WelcomeModel(context.lantir(), context.configFile(),
                 startup.defaultDatabase(), startup.dataDirectory(), startup.firstStart(),
                 context.threads(), ThisComputer::inspect);
+        model.setOverrides(startup.overrides());
         model.setOnImported(() -> configurationEditor().ifPresent(ConfigEditorView::reload));
         welcome = new WelcomePanel(model, new WelcomePanel.Actions() {
             @Override

@@ -13,6 +13,7 @@ import org.lantir.app.ApplyResult;
 import org.lantir.app.ConfigImport;
 import org.lantir.app.FirstStart;
 import org.lantir.app.Lantir;
+import org.lantir.app.ServerOverrides;
 import org.lantir.app.ThisComputer;
 import org.lantir.config.ConfigException;
 import org.lantir.config.ConfigStore;
@@ -35,6 +36,7 @@ public final class WelcomeModel {
     private final UiThreads threads;
     private final Supplier<ThisComputer> computer;
     private Runnable onImported = () -> { };
+    private ServerOverrides overrides = ServerOverrides.NONE;
 
     private final ReadOnlyStringWrapper configFile = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper databaseFile = new ReadOnlyStringWrapper();
@@ -69,6 +71,14 @@ public final class WelcomeModel {
     /** Called after an import has been copied and applied, e.g. to reload the editor. */
     public void setOnImported(Runnable onImported) {
         this.onImported = onImported;
+    }
+
+    /**
+     * The server settings the console was started with on the command line: an imported
+     * configuration runs with them too, as the file loaded at the start did.
+     */
+    public void setOverrides(ServerOverrides overrides) {
+        this.overrides = overrides;
     }
 
     /** Reads the running settings again, and this computer's name and addresses. */
@@ -171,11 +181,13 @@ public final class WelcomeModel {
             boolean failed;
             try {
                 List<String> warnings = new ArrayList<>();
-                LantirConfig config = ConfigImport.copyIn(original, store, warnings::add);
-                ApplyResult result = lantir.apply(config);
+                ConfigImport.Copied copied =
+                        ConfigImport.importFile(original, store, warnings::add);
+                ApplyResult result = lantir.apply(overrides.applyTo(copied.config()));
                 text = "Copied " + original + " to " + store.file() + " (the file it replaces is "
                         + "kept as " + store.backupFile().getFileName() + "). The original is "
                         + "unchanged: pylantir can go on using it. "
+                        + keptText(copied)
                         + String.join(" ", result.messages())
                         + (result.problems().isEmpty() ? ""
                                 : " Problems: " + String.join(" ", result.problems()));
@@ -191,6 +203,22 @@ public final class WelcomeModel {
             boolean problem = failed;
             threads.fx().execute(() -> imported(message, problem));
         });
+    }
+
+    /** What of the running settings an import kept, so nobody wonders where they went. */
+    private String keptText(ConfigImport.Copied copied) {
+        String text = "";
+        if (copied.keptLantirSection()) {
+            ServerSettings server = copied.config().lantir().server();
+            text += "The imported file has no lantir section, so Lantir's own settings were "
+                    + "kept (server " + server.bindAddress() + ":" + server.port() + " as "
+                    + server.aeTitle() + ", desktop and sync settings). ";
+        }
+        if (!overrides.isEmpty()) {
+            text += "The command-line options " + overrides.describe()
+                    + " still apply while this console runs. ";
+        }
+        return text;
     }
 
     private void imported(String message, boolean problem) {
