@@ -101,6 +101,9 @@ public final class LantirCommand implements Callable<Integer> {
             description = "test-mpps: the MPPS SOP Instance UID (printed by create).")
     String sopUid;
 
+    /** The per-user data folder; tests set their own. Null: the platform's ({@link AppPaths}). */
+    Path dataDirectory;
+
     /** The N-CREATE / N-SET choice of {@code test-mpps}. */
     public enum MppsAction { create, set }
 
@@ -163,7 +166,7 @@ public final class LantirCommand implements Callable<Integer> {
         if (configFile != null) {
             return ConfigLoader.load(configFile);
         }
-        Path defaultFile = AppPaths.defaultConfigFile();
+        Path defaultFile = dataDirectory().resolve(AppPaths.CONFIG_FILE_NAME);
         if (defaultFile.toFile().isFile()) {
             return ConfigLoader.load(defaultFile);
         }
@@ -176,7 +179,7 @@ public final class LantirCommand implements Callable<Integer> {
      * that {@link #loadConfig()} reads it. Null when a configuration exists or was named.
      */
     FirstStart.Report prepareFirstStart() throws ConfigException {
-        Path dataDirectory = AppPaths.dataDirectory();
+        Path dataDirectory = dataDirectory();
         if (!FirstStart.isFirstStart(configFile, dataDirectory)) {
             return null;
         }
@@ -186,6 +189,11 @@ public final class LantirCommand implements Callable<Integer> {
             throw new ConfigException(dataDirectory.resolve(AppPaths.CONFIG_FILE_NAME), "",
                     "the default configuration could not be written: " + e.getMessage(), e);
         }
+    }
+
+    /** The per-user data folder: the platform's, unless a test set one. */
+    Path dataDirectory() {
+        return dataDirectory != null ? dataDirectory : AppPaths.dataDirectory();
     }
 
     PrintWriter out() {
