@@ -88,7 +88,9 @@ public final class DesktopLauncher {
      */
     private static Boolean startToolkit(Runnable first) {
         try {
-            Platform.startup(first);
+            // Shown from a later pulse: a dialog shown from the start-up runnable itself
+            // stays blank on some X servers.
+            Platform.startup(() -> Platform.runLater(first));
             return true;
         } catch (IllegalStateException alreadyRunning) {
             try {
