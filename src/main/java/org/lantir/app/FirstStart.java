@@ -162,7 +162,8 @@ public final class FirstStart {
      */
     private static void write(Path file, String json) throws IOException {
         Path folder = file.getParent();
-        Files.createDirectories(folder);
+        // Owner-only when Lantir makes it: the database beside holds patients' names.
+        DataFolder.create(folder);
         Path temp = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
         try {
             PosixFileAttributeView view =

@@ -3,6 +3,7 @@ package org.lantir.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lantir.app.AppPaths;
+import org.lantir.app.DataFolder;
 import org.lantir.app.FirstStart;
 import org.lantir.app.LogFile;
 import org.lantir.config.ConfigException;
@@ -47,6 +48,7 @@ final class GuiCommand implements Callable<Integer> {
      */
     int run(LantirCommand options, ProblemDialog dialog) throws Exception {
         Path dataDirectory = options.dataDirectory();
+        makeDataFolder(dataDirectory);
         // No terminal behind a menu entry: the desktop keeps its log in the data folder,
         // from the first start's lines on.
         try (LogFile logFile = LogFile.attach(dataDirectory)) {
@@ -56,6 +58,18 @@ final class GuiCommand implements Callable<Integer> {
                 cannotStart(e, logFile, LogFile.in(dataDirectory), dialog);
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Owner-only, before logback would make the logs folder (and the data folder) with the
+     * system's default permissions. A folder that cannot be made is told by what follows.
+     */
+    private static void makeDataFolder(Path dataDirectory) {
+        try {
+            DataFolder.createWithLogs(dataDirectory);
+        } catch (java.io.IOException e) {
+            LOG.debug("The data folder {} could not be made: {}", dataDirectory, e.toString());
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lantir.app.AppPaths;
+import org.lantir.app.DataFolder;
 import org.lantir.app.FirstStart;
 import org.lantir.config.ConfigException;
 import org.lantir.config.ConfigLoader;
@@ -180,6 +181,10 @@ public final class LantirCommand implements Callable<Integer> {
      */
     FirstStart.Report prepareFirstStart() throws ConfigException {
         Path dataDirectory = dataDirectory();
+        if (configFile == null) {
+            // Its files are in use: a folder others may enter is said once per run.
+            DataFolder.warnIfOpenToOthers(dataDirectory);
+        }
         if (!FirstStart.isFirstStart(configFile, dataDirectory)) {
             return null;
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,13 @@ class GuiStartupProblemTest {
                 .contains("MRI 3T.lantir").contains("does not exist");
         assertThat(dialogs).singleElement().asString().contains("MRI 3T.lantir")
                 .contains("does not exist");
+        if (Files.getFileAttributeView(data, PosixFileAttributeView.class) != null) {
+            // Made before the log file, so logback does not make them with 755.
+            assertThat(Files.getPosixFilePermissions(data))
+                    .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+            assertThat(Files.getPosixFilePermissions(data.resolve("logs")))
+                    .isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     @Test
