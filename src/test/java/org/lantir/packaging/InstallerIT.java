@@ -290,7 +290,8 @@ class InstallerIT {
 
             assertThat(unit).contains(
                     "ExecStart=/opt/lantir/bin/Lantir start --config /etc/lantir/lantir.json\n",
-                    "User=lantir\n", "Restart=on-failure\n", "StandardError=journal\n",
+                    "User=lantir\n", "Restart=on-failure\n", "RestartPreventExitStatus=2 3\n",
+                    "StandardError=journal\n",
                     "SuccessExitStatus=143\n", "NoNewPrivileges=yes\n", "ProtectSystem=strict\n",
                     "WantedBy=multi-user.target\n");
             List<String> commands = new ArrayList<>();
