@@ -192,8 +192,25 @@ public final class LantirCommand implements Callable<Integer> {
             return FirstStart.create(dataDirectory, aeTitle, ip, port);
         } catch (IOException e) {
             throw new ConfigException(dataDirectory.resolve(AppPaths.CONFIG_FILE_NAME), "",
-                    "the default configuration could not be written: " + e.getMessage(), e);
+                    "the default configuration could not be written: " + reason(e), e);
         }
+    }
+
+    /**
+     * What went wrong with a file, in words: Java's file exceptions often carry only the path
+     * (an AccessDeniedException's message is the path alone).
+     */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return denied.getFile() + ": permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return missing.getFile() + ": no such file or folder";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() == null) {
+            return fs.getFile() + ": " + e.getClass().getSimpleName();
+        }
+        return e.getMessage();
     }
 
     /** The per-user data folder: the platform's, unless a test set one. */
