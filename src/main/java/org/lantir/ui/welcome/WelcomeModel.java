@@ -48,6 +48,7 @@ public final class WelcomeModel {
     private final ReadOnlyStringWrapper intro = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper portNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper reachNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper folderNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper importStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper importFailed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
@@ -86,13 +87,14 @@ public final class WelcomeModel {
         LantirConfig config = lantir.config();
         ServerSettings server = config.lantir().server();
         configFile.set(store.file().toString());
-        databaseFile.set(Lantir.databaseFile(config, defaultDatabase).toString());
+        // The database in use: a changed db_path is only opened at the next start.
+        databaseFile.set(lantir.databaseFile().toString());
         logFolder.set(logFolder().toString());
         aeTitle.set(server.aeTitle());
         boolean running = lantir.dicomServer().isRunning();
         port.set(running ? Integer.toString(lantir.dicomServer().port())
                 : server.port() + " (not listening)");
-        intro.set(introText());
+        intro.set(introText(running) + databaseText(config));
         portNote.set(portText(running));
         reachNote.set(reachText(config, server, running));
         threads.background().execute(() -> {
@@ -106,13 +108,33 @@ public final class WelcomeModel {
         });
     }
 
-    private String introText() {
+    private String introText(boolean running) {
         if (firstStart != null) {
             return "Lantir has made its configuration and its worklist database, and its "
-                    + "worklist server is running. Here is where everything is, and what to "
-                    + "type on a scanner.";
+                    + "worklist server " + (running ? "is running" : "is not listening (see "
+                    + "below)") + ". Here is where everything is, and what to type on a "
+                    + "scanner.";
         }
         return "Where Lantir's files are, and what to type on a scanner.";
+    }
+
+    /** When the configuration names another database than the one open (until a restart). */
+    private String databaseText(LantirConfig config) {
+        Path named = Lantir.databaseFile(config, defaultDatabase);
+        if (named.equals(lantir.databaseFile())) {
+            return "";
+        }
+        return " The configuration names the database " + named + "; Lantir goes on using "
+                + lantir.databaseFile() + " until it is started again.";
+    }
+
+    /**
+     * What "Open folder" did: nothing to say when the file manager opened it, else why not
+     * and where the folder is (the path can be copied beside it).
+     */
+    public void folderOpened(Path folder, String problem) {
+        folderNote.set(problem == null ? "" : "The folder " + folder + " could not be opened: "
+                + problem + ". Copy its path and open it in your file manager.");
     }
 
     private String portText(boolean running) {
@@ -269,6 +291,11 @@ public final class WelcomeModel {
     /** What keeps scanners out, or lets every one in; empty when nothing needs saying. */
     public ReadOnlyStringProperty reachNoteProperty() {
         return reachNote.getReadOnlyProperty();
+    }
+
+    /** Why a folder could not be opened; empty otherwise. */
+    public ReadOnlyStringProperty folderNoteProperty() {
+        return folderNote.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty importStatusProperty() {

@@ -49,7 +49,8 @@ public final class WelcomePanel {
         void addDataSource();
 
         /** Shows a folder in the system's file manager. */
-        void openFolder(Path folder);
+        /** Opens the folder in the file manager; a reason when it cannot, else null. */
+        String openFolder(Path folder);
     }
 
     private static final double CARD_WIDTH = 860;
@@ -122,13 +123,15 @@ public final class WelcomePanel {
                 "welcome-database-file", model::databaseFolder);
         fileRow(grid, 2, "Logs", model.logFolderProperty(), "welcome-log-folder",
                 model::logFolder);
-        return section("Your files", grid, null);
+        return section("Your files", grid, note(model.folderNoteProperty(),
+                "welcome-folder-note", Styles.WARNING));
     }
 
     private void fileRow(GridPane grid, int row, String name, ObservableStringValue path,
             String id, Supplier<Path> folder) {
         Label value = value(path, id);
-        Button open = small("Open folder", id + "-open", () -> actions.openFolder(folder.get()));
+        Button open = small("Open folder", id + "-open",
+                () -> model.folderOpened(folder.get(), actions.openFolder(folder.get())));
         Button copy = small("Copy path", id + "-copy", () -> copy(path.get()));
         grid.addRow(row, caption(name), value, new HBox(6, open, copy));
     }

@@ -164,4 +164,41 @@ class WelcomeModelTest {
         assertThat(model.importStatusProperty().get()).doesNotContain("no lantir section")
                 .contains("--AEtitle CLI_WL --port 11114 still apply");
     }
+
+    @Test
+    void theIntroDoesNotSayTheServerRunsWhenItDoesNot() {
+        WelcomeModel model = model();
+
+        assertThat(model.introProperty().get()).doesNotContain("is running")
+                .contains("is not listening");
+    }
+
+    @Test
+    void anImportNamingAnotherDatabaseShowsTheOneStillInUse() throws Exception {
+        Path original = Files.createDirectories(dir.resolve("py")).resolve("config.json");
+        Path other = dir.resolve("py").resolve("site.db");
+        Files.writeString(original, """
+                {"db_path": "%s", "data_sources": []}
+                """.formatted(other));
+        WelcomeModel model = model();
+
+        model.importConfig(original);
+
+        assertThat(model.databaseFileProperty().get())
+                .isEqualTo(report.databaseFile().toString());
+        assertThat(model.introProperty().get()).contains(other.toString())
+                .contains("until it is started again");
+    }
+
+    @Test
+    void aFolderThatCouldNotBeOpenedIsSaidInThePanel() {
+        WelcomeModel model = model();
+
+        model.folderOpened(data, "no file manager was found (xdg-open is not installed)");
+
+        assertThat(model.folderNoteProperty().get()).contains(data.toString())
+                .contains("xdg-open is not installed");
+        model.folderOpened(data, null);
+        assertThat(model.folderNoteProperty().get()).isEmpty();
+    }
 }
