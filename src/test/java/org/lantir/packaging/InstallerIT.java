@@ -256,6 +256,15 @@ class InstallerIT {
         }
 
         @Test
+        void itNamesItsMaintainerAndDoesNotProvideItself() throws IOException {
+            String text = Files.readString(control.resolve("control"));
+
+            assertThat(field(text, "Maintainer")).isEqualTo("Lantir <"
+                    + Platforms.debMaintainer() + ">");
+            assertThat(text).doesNotContain("Provides:");
+        }
+
+        @Test
         void itHasAMenuEntryThatOpensLantirFiles() throws IOException {
             String entry = Files.readString(root.resolve("opt/lantir/lib/lantir-Lantir.desktop"));
             String mime = Files.readString(
