@@ -48,7 +48,6 @@ public final class WelcomePanel {
         /** Opens the configuration editor on its data sources, ready to add one. */
         void addDataSource();
 
-        /** Shows a folder in the system's file manager. */
         /** Opens the folder in the file manager; a reason when it cannot, else null. */
         String openFolder(Path folder);
     }
@@ -164,9 +163,11 @@ public final class WelcomePanel {
                 this::chooseAndImport);
         existing.disableProperty().bind(model.busyProperty());
         FlowPane buttons = new FlowPane(8, 8, firstAction, configuration, existing);
-        Label explain = new Label("An existing pylantir file is copied, as it is, over the "
-                + "configuration above (which is kept as " + model.backupFileName() + "); the "
-                + "original is never changed, so pylantir can go on using it.");
+        Label explain = new Label("An existing pylantir file is copied over the "
+                + "configuration above (which is kept as " + model.backupFileName() + "); its "
+                + "pylantir keys are taken as they are, and Lantir's own settings (server, "
+                + "desktop) stay when it has no lantir section. The original is never "
+                + "changed, so pylantir can go on using it.");
         explain.setWrapText(true);
         explain.getStyleClass().add(Styles.TEXT_MUTED);
         Label status = wrapped(model.importStatusProperty());
