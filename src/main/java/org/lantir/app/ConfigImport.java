@@ -39,6 +39,8 @@ public final class ConfigImport {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigImport.class);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Lantir's own settings; pylantir reads past this key. */
+    private static final String LANTIR_SECTION = "lantir";
 
     private ConfigImport() {
     }
@@ -97,8 +99,6 @@ public final class ConfigImport {
                 target, kept == null ? "" : " (Lantir's own settings kept from " + target + ")");
         return new Copied(copied, kept != null);
     }
-
-    private static final String LANTIR_SECTION = "lantir";
 
     /**
      * The current file's {@code lantir} section when the imported text has none; null when it
