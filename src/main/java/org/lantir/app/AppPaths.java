@@ -35,8 +35,10 @@ public final class AppPaths {
         if (os.startsWith("mac")) {
             return Path.of(home, "Library", "Application Support", "Lantir");
         }
+        // The XDG Base Directory spec: a relative XDG_DATA_HOME is invalid and is ignored.
         String xdg = env.get("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(home, ".local", "share");
+        boolean usable = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute();
+        Path base = usable ? Path.of(xdg) : Path.of(home, ".local", "share");
         return base.resolve("lantir");
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.Manifest;
@@ -51,6 +52,32 @@ public final class BuildInfo {
     public static String ownLicenseOrNotice() {
         return ownLicense().orElse("Lantir's own license has not been chosen yet: this build "
                 + "carries no LICENSE file. Ask the maintainers before redistributing it.");
+    }
+
+    /** The license of the Java runtime Lantir runs on ({@link #javaRuntimeNotice(Path)}). */
+    public static String javaRuntimeNotice() {
+        return javaRuntimeNotice(Path.of(System.getProperty("java.home", "")));
+    }
+
+    /**
+     * The Java runtime's license. The installers (jpackage) bundle a trimmed OpenJDK runtime
+     * in {@code lib/runtime}, with its license files in {@code lib/runtime/legal}; run from
+     * the jar, the runtime is the computer's own and not part of Lantir.
+     */
+    static String javaRuntimeNotice(Path javaHome) {
+        String openJdk = "OpenJDK, licensed under the GNU General Public License, version 2, "
+                + "with the Classpath Exception";
+        Path home = javaHome.toAbsolutePath().normalize();
+        boolean bundled = home.endsWith(Path.of("lib", "runtime"))
+                || home.endsWith(Path.of("runtime", "Contents", "Home"));
+        if (bundled) {
+            return "Java runtime (bundled in this installation, " + home + "): " + openJdk
+                    + "; its license and the notices of its parts are in "
+                    + home.resolve("legal") + ".";
+        }
+        return "Java runtime: the one installed on this computer (" + home + "), not part of "
+                + "this copy. The installers bundle a trimmed " + openJdk + "; its notices are "
+                + "in lib/runtime/legal of the installation.";
     }
 
     /** The manifest of the jar this class was loaded from; empty when run from classes. */

@@ -1,5 +1,8 @@
 package org.lantir.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,12 +28,31 @@ import org.slf4j.LoggerFactory;
  * a copy would change is what relative paths mean (they resolve against the file's folder):
  * such a file is refused with a message, rather than quietly pointing at another database;
  * {@code lantir --config FILE} uses a file where it is.
+ *
+ * <p>A pylantir file has no {@code lantir} section. Copying it alone would drop the running
+ * Lantir's own settings (its server's bind address, port and AE title, the desktop's
+ * settings...) back to the defaults, e.g. from 127.0.0.1 to every interface; so the section of
+ * the file it replaces is kept, and the pylantir keys come from the imported file as they are.
  */
 public final class ConfigImport {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConfigImport.class);
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Lantir's own settings; pylantir reads past this key. */
+    private static final String LANTIR_SECTION = "lantir";
+
     private ConfigImport() {
+    }
+
+    /**
+     * What an import copied.
+     *
+     * @param config the configuration now in the store's file
+     * @param keptLantirSection whether the replaced file's {@code lantir} section was kept,
+     *        the imported file having none
+     */
+    public record Copied(LantirConfig config, boolean keptLantirSection) {
     }
 
     /**
@@ -41,6 +63,15 @@ public final class ConfigImport {
      *         names files by paths relative to its own folder
      */
     public static LantirConfig copyIn(Path original, ConfigStore store, Consumer<String> warnings)
+            throws ConfigException, IOException {
+        return importFile(original, store, warnings).config();
+    }
+
+    /**
+     * As {@link #copyIn}, and says whether the replaced file's {@code lantir} section was kept
+     * (when the imported file has none of its own).
+     */
+    public static Copied importFile(Path original, ConfigStore store, Consumer<String> warnings)
             throws ConfigException, IOException {
         Path source = original.toAbsolutePath().normalize();
         Path target = store.file();
@@ -56,10 +87,35 @@ public final class ConfigImport {
                     + "in full (or starting with ~), or start Lantir with --config " + source
                     + " to use the file where it is");
         }
+        JsonNode kept = lantirSectionToKeep(json, target);
+        if (kept != null) {
+            ObjectNode merged = (ObjectNode) MAPPER.readTree(json);
+            merged.set(LANTIR_SECTION, kept);
+            json = ConfigLoader.write(merged);
+            copied = store.parse(json, warnings);
+        }
         replace(target, json, store.backupFile());
-        LOG.info("Copied the configuration {} to {}; the original is unchanged", source,
-                target);
-        return copied;
+        LOG.info("Copied the configuration {} to {}; the original is unchanged{}", source,
+                target, kept == null ? "" : " (Lantir's own settings kept from " + target + ")");
+        return new Copied(copied, kept != null);
+    }
+
+    /**
+     * The current file's {@code lantir} section when the imported text has none; null when it
+     * has its own, or there is nothing to keep (no file yet, or one that is not JSON).
+     */
+    private static JsonNode lantirSectionToKeep(String importedJson, Path target)
+            throws IOException {
+        if (MAPPER.readTree(importedJson).has(LANTIR_SECTION) || !Files.exists(target)) {
+            return null;
+        }
+        try {
+            JsonNode current = MAPPER.readTree(Files.readString(target, StandardCharsets.UTF_8));
+            JsonNode section = current == null ? null : current.get(LANTIR_SECTION);
+            return section != null && section.isObject() ? section : null;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException broken) {
+            return null;
+        }
     }
 
     private static void replace(Path target, String json, Path backup) throws IOException {

@@ -128,8 +128,9 @@ public final class FirstStart {
         root.put("_data_sources", "Where the worklist comes from: REDCap, Calpendo, or a folder "
                 + "of CSV or DICOM worklist files. Empty: rows are typed in the Schedule "
                 + "screen. _data_sources_example shows a REDCap source (its URL and token "
-                + "come from REDCAP_API_URL and REDCAP_API_TOKEN); the Configuration screen's "
-                + "Data sources tab adds one for you.");
+                + "come from REDCAP_API_URL and REDCAP_API_TOKEN). The Configuration screen's "
+                + "Data sources tab adds a REDCap or Calpendo source for you; a folder source "
+                + "(csv_folder, wl_folder) is written here or in its JSON tab.");
         root.putArray("data_sources");
         ObjectNode example = root.putArray("_data_sources_example").addObject();
         example.put("name", "my_study_redcap");
@@ -162,7 +163,8 @@ public final class FirstStart {
      */
     private static void write(Path file, String json) throws IOException {
         Path folder = file.getParent();
-        Files.createDirectories(folder);
+        // Owner-only when Lantir makes it: the database beside holds patients' names.
+        DataFolder.create(folder);
         Path temp = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
         try {
             PosixFileAttributeView view =

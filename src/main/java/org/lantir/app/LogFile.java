@@ -77,6 +77,16 @@ public final class LogFile implements AutoCloseable {
         return new LogFile(root, appender);
     }
 
+    /** Whether the file is being written (false when its folder could not be made). */
+    public boolean isWriting() {
+        return appender.isStarted();
+    }
+
+    /** The file written. */
+    public Path file() {
+        return Path.of(appender.getFile());
+    }
+
     /** Stops writing the file (the window has closed, or a test is done). */
     @Override
     public void close() {

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lantir.app.AppPaths;
+import org.lantir.app.DataFolder;
 import org.lantir.app.FirstStart;
 import org.lantir.config.ConfigException;
 import org.lantir.config.ConfigLoader;
@@ -101,6 +102,9 @@ public final class LantirCommand implements Callable<Integer> {
             description = "test-mpps: the MPPS SOP Instance UID (printed by create).")
     String sopUid;
 
+    /** The per-user data folder; tests set their own. Null: the platform's ({@link AppPaths}). */
+    Path dataDirectory;
+
     /** The N-CREATE / N-SET choice of {@code test-mpps}. */
     public enum MppsAction { create, set }
 
@@ -163,7 +167,7 @@ public final class LantirCommand implements Callable<Integer> {
         if (configFile != null) {
             return ConfigLoader.load(configFile);
         }
-        Path defaultFile = AppPaths.defaultConfigFile();
+        Path defaultFile = dataDirectory().resolve(AppPaths.CONFIG_FILE_NAME);
         if (defaultFile.toFile().isFile()) {
             return ConfigLoader.load(defaultFile);
         }
@@ -176,7 +180,11 @@ public final class LantirCommand implements Callable<Integer> {
      * that {@link #loadConfig()} reads it. Null when a configuration exists or was named.
      */
     FirstStart.Report prepareFirstStart() throws ConfigException {
-        Path dataDirectory = AppPaths.dataDirectory();
+        Path dataDirectory = dataDirectory();
+        if (configFile == null) {
+            // Its files are in use: a folder others may enter is said once per run.
+            DataFolder.warnIfOpenToOthers(dataDirectory);
+        }
         if (!FirstStart.isFirstStart(configFile, dataDirectory)) {
             return null;
         }
@@ -184,8 +192,30 @@ public final class LantirCommand implements Callable<Integer> {
             return FirstStart.create(dataDirectory, aeTitle, ip, port);
         } catch (IOException e) {
             throw new ConfigException(dataDirectory.resolve(AppPaths.CONFIG_FILE_NAME), "",
-                    "the default configuration could not be written: " + e.getMessage(), e);
+                    "the default configuration could not be written: " + reason(e), e);
         }
+    }
+
+    /**
+     * What went wrong with a file, in words: Java's file exceptions often carry only the path
+     * (an AccessDeniedException's message is the path alone).
+     */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return denied.getFile() + ": permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return missing.getFile() + ": no such file or folder";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() == null) {
+            return fs.getFile() + ": " + e.getClass().getSimpleName();
+        }
+        return e.getMessage();
+    }
+
+    /** The per-user data folder: the platform's, unless a test set one. */
+    Path dataDirectory() {
+        return dataDirectory != null ? dataDirectory : AppPaths.dataDirectory();
     }
 
     PrintWriter out() {

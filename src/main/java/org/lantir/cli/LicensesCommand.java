@@ -26,6 +26,8 @@ final class LicensesCommand implements Callable<Integer> {
         parent.out().println(BuildInfo.thirdPartyNotices().orElse("The license notices of "
                 + "the bundled libraries are made by the Maven build (mvnw package); this "
                 + "copy of Lantir was not built that way.").strip());
+        parent.out().println();
+        parent.out().println(BuildInfo.javaRuntimeNotice());
         parent.out().flush();
         return ExitCodes.OK;
     }

@@ -7,6 +7,7 @@ import org.lantir.app.AppPaths;
 import org.lantir.app.DatabaseInUseException;
 import org.lantir.app.FirstStart;
 import org.lantir.app.Lantir;
+import org.lantir.app.ServerOverrides;
 import org.lantir.app.ServerProblems;
 import org.lantir.app.ThisComputer;
 import org.lantir.config.LantirConfig;
@@ -141,11 +142,10 @@ final class StartCommand implements Callable<Integer> {
 
     /** The server settings with {@code --AEtitle}, {@code --ip} and {@code --port} applied. */
     static LantirConfig withOverrides(LantirConfig config, LantirCommand options) {
-        ServerSettings s = config.lantir().server();
-        ServerSettings server = s.withEndpoint(
-                options.aeTitle != null ? options.aeTitle : s.aeTitle(),
-                options.ip != null ? options.ip : s.bindAddress(),
-                options.port != null ? options.port : s.port());
-        return config.withLantir(config.lantir().withServer(server));
+        return overrides(options).applyTo(config);
+    }
+
+    static ServerOverrides overrides(LantirCommand options) {
+        return new ServerOverrides(options.aeTitle, options.ip, options.port);
     }
 }

@@ -156,6 +156,10 @@ public final class ConfigLoader {
     /** Drops quoted excerpts from a parser message: they could echo a token's text. */
     static String withoutQuotedText(String message) {
         String firstLine = message == null ? "" : message.split("\n", 2)[0];
+        // Jackson names a start marker with its parser settings ("[Source: REDACTED
+        // (`StreamReadFeature...` disabled); line: 1, column: 73]"): the place is enough.
+        firstLine = firstLine.replaceAll(
+                "\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]", "line $1, column $2");
         return firstLine.replaceAll("'[^']{4,}'", "'…'").replaceAll("\"[^\"]{4,}\"", "\"…\"");
     }
 

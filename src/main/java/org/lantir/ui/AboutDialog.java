@@ -60,7 +60,8 @@ final class AboutDialog {
         noticesTitle.getStyleClass().add(Styles.TITLE_4);
         TextArea notices = new TextArea(notices());
         notices.setEditable(false);
-        notices.setWrapText(false);
+        // Wrapped: long notice lines would otherwise run off the dialog's right edge.
+        notices.setWrapText(true);
         notices.setPrefRowCount(16);
         notices.setPrefColumnCount(72);
         notices.setId("about-notices");
@@ -76,7 +77,8 @@ final class AboutDialog {
         return "Lantir\n" + BuildInfo.ownLicenseOrNotice().strip() + "\n\n"
                 + BuildInfo.thirdPartyNotices().orElse("The license notices of the bundled "
                         + "libraries are made by the Maven build (mvnw package); this copy "
-                        + "was not built that way.").strip() + "\n";
+                        + "was not built that way.").strip() + "\n\n"
+                + BuildInfo.javaRuntimeNotice() + "\n";
     }
 
     private static int fact(GridPane grid, int row, String name, String value, String id) {

@@ -1,7 +1,7 @@
 package org.lantir.ui;
 
 import java.nio.file.Path;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Tooltip;
@@ -24,13 +24,14 @@ final class ConsoleHelp {
     private final int configurationIndex;
 
     private ConsoleHelp(Console console, ConsoleContext context, DesktopStartup startup,
-            Consumer<Path> openFolder) {
+            Function<Path, String> openFolder) {
         this.console = console;
         this.dataDirectory = startup.dataDirectory();
         this.configurationIndex = indexOfConfiguration(console);
         WelcomeModel model = new WelcomeModel(context.lantir(), context.configFile(),
                 startup.defaultDatabase(), startup.dataDirectory(), startup.firstStart(),
                 context.threads(), ThisComputer::inspect);
+        model.setOverrides(startup.overrides());
         model.setOnImported(() -> configurationEditor().ifPresent(ConfigEditorView::reload));
         welcome = new WelcomePanel(model, new WelcomePanel.Actions() {
             @Override
@@ -50,15 +51,15 @@ final class ConsoleHelp {
             }
 
             @Override
-            public void openFolder(Path folder) {
-                openFolder.accept(folder);
+            public String openFolder(Path folder) {
+                return openFolder.apply(folder);
             }
         });
     }
 
     /** Adds the help entries to {@code console}'s navigation and F1 to its scene. */
     static ConsoleHelp install(Console console, ConsoleContext context, DesktopStartup startup,
-            Consumer<Path> openFolder) {
+            Function<Path, String> openFolder) {
         ConsoleHelp help = new ConsoleHelp(console, context, startup, openFolder);
         Button gettingStarted = new Button("_Getting started");
         gettingStarted.setId("nav-getting-started");

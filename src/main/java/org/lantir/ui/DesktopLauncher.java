@@ -2,9 +2,12 @@ package org.lantir.ui;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
 
 /**
  * Starts the JavaFX window from the plain {@code Main} class. A jar whose main class extends
@@ -43,6 +46,73 @@ public final class DesktopLauncher {
         failed = false;
         Application.launch(LantirApp.class);
         return !failed;
+    }
+
+    /**
+     * A plain error dialog for a console that cannot start (e.g. its configuration is
+     * broken), before any window: started from a menu, there is no terminal to read. Returns
+     * when the dialog is closed; false, without waiting, when no window can be shown (no
+     * display, or the toolkit does not start), which leaves the log to say it.
+     */
+    public static boolean showStartupProblem(String header, String detail) {
+        if (missingDisplay(System.getProperty("os.name", ""), System.getenv()) != null) {
+            return false;
+        }
+        JAVAFX_LOG.setLevel(Level.SEVERE);
+        CountDownLatch closed = new CountDownLatch(1);
+        Runnable show = () -> {
+            try {
+                problemDialog(header, detail).showAndWait();
+            } finally {
+                closed.countDown();
+            }
+        };
+        Boolean ownToolkit = startToolkit(show);
+        if (ownToolkit == null) {
+            return false;
+        }
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ownToolkit) {
+            Platform.exit();
+        }
+        return true;
+    }
+
+    /**
+     * Runs {@code first} on the FX thread: true when this call started the toolkit, false
+     * when it ran already (a test's), null when there is none to run it on.
+     */
+    private static Boolean startToolkit(Runnable first) {
+        try {
+            // Shown from a later pulse: a dialog shown from the start-up runnable itself
+            // stays blank on some X servers.
+            Platform.startup(() -> Platform.runLater(first));
+            return true;
+        } catch (IllegalStateException alreadyRunning) {
+            try {
+                Platform.runLater(first);
+                return false;
+            } catch (IllegalStateException exited) {
+                return null;
+            }
+        } catch (RuntimeException | UnsatisfiedLinkError noToolkit) {
+            // E.g. GTK missing: the log and standard error still say what is wrong.
+            return null;
+        }
+    }
+
+    private static Alert problemDialog(String header, String detail) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, detail);
+        alert.setTitle("Lantir");
+        alert.setHeaderText(header);
+        alert.setResizable(true);
+        alert.getDialogPane().setId("startup-problem-dialog");
+        alert.getDialogPane().setPrefWidth(640);
+        return alert;
     }
 
     /** Called by the application when it gives up before the window could be used. */

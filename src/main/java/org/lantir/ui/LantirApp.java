@@ -114,8 +114,15 @@ public final class LantirApp extends Application {
     }
 
     /** A folder in the system's file manager (the welcome panel's "Open folder"). */
-    private void openFolder(java.nio.file.Path folder) {
+    private String openFolder(java.nio.file.Path folder) {
+        String problem = FolderOpener.whyNot(System.getProperty("os.name", ""),
+                System.getenv("PATH"));
+        if (problem != null) {
+            LOG.warn("Could not open the folder {}: {}", folder, problem);
+            return problem;
+        }
         getHostServices().showDocument(folder.toUri().toString());
+        return null;
     }
 
     /** The window is up before the server binds, so a port in use is told in the window. */

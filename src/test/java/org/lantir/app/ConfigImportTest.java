@@ -3,6 +3,8 @@ package org.lantir.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,20 +47,42 @@ class ConfigImportTest {
     }
 
     @Test
-    void copiesTheFileAsItIsAndKeepsTheDefaultAsBackup() throws Exception {
+    void copiesThePylantirKeysKeepsLantirsOwnSectionAndTheDefaultAsBackup() throws Exception {
         Path original = elsewhere.resolve("config.json");
         String text = PYLANTIR.formatted(elsewhere.resolve("worklist.db"));
         Files.writeString(original, text);
         String defaults = Files.readString(store.file());
 
-        LantirConfig config = ConfigImport.copyIn(original, store, w -> { });
+        ConfigImport.Copied copied = ConfigImport.importFile(original, store, w -> { });
+        LantirConfig config = copied.config();
 
-        assertThat(Files.readString(store.file())).isEqualTo(text);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode written = (ObjectNode) json.readTree(Files.readString(store.file()));
+        assertThat(written.remove("lantir")).isEqualTo(json.readTree(defaults).get("lantir"));
+        assertThat(written).isEqualTo(json.readTree(text));
+        assertThat(copied.keptLantirSection()).isTrue();
+        assertThat(config.lantir().server().bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(config.lantir().server().port()).isEqualTo(11112);
         assertThat(Files.readString(original)).isEqualTo(text);
         assertThat(Files.readString(store.backupFile())).isEqualTo(defaults);
         assertThat(config.dataSources()).extracting(s -> s.name()).containsExactly("cpip_redcap");
         assertThat(config.extras()).containsKeys("_comment", "mri_visit_session_mapping");
         assertThat(config.dbPath().path()).isEqualTo(elsewhere.resolve("worklist.db"));
+    }
+
+    @Test
+    void aFileWithItsOwnLantirSectionIsCopiedByteForByte() throws Exception {
+        Path original = elsewhere.resolve("config.json");
+        String text = PYLANTIR.formatted(elsewhere.resolve("worklist.db")).replace(
+                "\"data_sources\"", "\"lantir\": {\"server\": {\"port\": 11120}},\n  "
+                        + "\"data_sources\"");
+        Files.writeString(original, text);
+
+        ConfigImport.Copied copied = ConfigImport.importFile(original, store, w -> { });
+
+        assertThat(Files.readString(store.file())).isEqualTo(text);
+        assertThat(copied.keptLantirSection()).isFalse();
+        assertThat(copied.config().lantir().server().port()).isEqualTo(11120);
     }
 
     @Test

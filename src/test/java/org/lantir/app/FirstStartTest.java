@@ -55,6 +55,9 @@ class FirstStartTest {
         assertThat(config.extras()).containsKeys("_comment", "_db_path", "_allowed_aet",
                 "_data_sources", "_data_sources_example");
         assertThat(config.lantir().server().extras()).containsKeys("_ae_title", "_port");
+        // The editor adds REDCap and Calpendo sources; a folder source is written as JSON.
+        assertThat(config.extras().get("_data_sources").toString())
+                .contains("adds a REDCap or Calpendo source").contains("JSON tab");
 
         // Saving from the editor keeps every comment.
         store.save(config);

@@ -92,7 +92,9 @@ class LantirCommandTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("Lantir's own license has not been chosen yet")
                 .contains("org.xerial:sqlite-jdbc:", "org.openjfx:javafx-controls:",
-                        "License: ");
+                        "License: ")
+                .contains("Java runtime", "GNU General Public License, version 2, with the "
+                        + "Classpath Exception");
     }
 
     @Test

@@ -257,6 +257,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void anUnclosedObjectNamesWhereItStartedWithoutTheParsersSettings() {
+        String json = "{\"db_path\": \"x.db\",\n  \"allowed_aet\": [\"A\"]\n";
+
+        assertThatThrownBy(() -> load(json))
+                .hasMessageContaining("not valid JSON at line")
+                .hasMessageContaining("start marker at line 1, column 1")
+                .hasMessageNotContaining("Source").hasMessageNotContaining("StreamReadFeature");
+    }
+
+    @Test
     void credentialValuesNeverAppearInMessages() {
         String token = "0123456789ABCDEF0123456789ABCDEF";
         String wrongType = "{\"data_sources\": [{\"type\": \"redcap\", "

@@ -256,6 +256,15 @@ class InstallerIT {
         }
 
         @Test
+        void itNamesItsMaintainerAndDoesNotProvideItself() throws IOException {
+            String text = Files.readString(control.resolve("control"));
+
+            assertThat(field(text, "Maintainer")).isEqualTo("Lantir <"
+                    + Platforms.debMaintainer() + ">");
+            assertThat(text).doesNotContain("Provides:");
+        }
+
+        @Test
         void itHasAMenuEntryThatOpensLantirFiles() throws IOException {
             String entry = Files.readString(root.resolve("opt/lantir/lib/lantir-Lantir.desktop"));
             String mime = Files.readString(
@@ -290,7 +299,8 @@ class InstallerIT {
 
             assertThat(unit).contains(
                     "ExecStart=/opt/lantir/bin/Lantir start --config /etc/lantir/lantir.json\n",
-                    "User=lantir\n", "Restart=on-failure\n", "StandardError=journal\n",
+                    "User=lantir\n", "Restart=on-failure\n", "RestartPreventExitStatus=2 3\n",
+                    "StandardError=journal\n",
                     "SuccessExitStatus=143\n", "NoNewPrivileges=yes\n", "ProtectSystem=strict\n",
                     "WantedBy=multi-user.target\n");
             List<String> commands = new ArrayList<>();

@@ -175,12 +175,22 @@ final class Platforms {
         return List.of();
     }
 
+    /**
+     * The address the .deb names its maintainer by ("Maintainer: Lantir &lt;address&gt;"):
+     * {@code -Dinstaller.maintainer=it@your-site.example} for a package a site hands out;
+     * without it, a local build names {@code lantir@localhost}, which reaches nobody.
+     */
+    static String debMaintainer() {
+        String address = System.getProperty("installer.maintainer", "").strip();
+        return address.isEmpty() ? "lantir@localhost" : address;
+    }
+
     /** jpackage arguments of one installer type (desktop integration, upgrades). */
     static List<String> installerArguments(String type, Path packaging, Path icons) {
         String association = packaging.resolve("file-association.properties").toString();
         return switch (type) {
             case "deb" -> List.of("--linux-package-name", InstallerBuild.PACKAGE_NAME,
-                    "--linux-deb-maintainer", "lantir@localhost",
+                    "--linux-deb-maintainer", debMaintainer(),
                     "--linux-app-category", "science",
                     "--linux-menu-group", "Science;MedicalSoftware;",
                     "--linux-shortcut",

@@ -174,7 +174,10 @@ class FirstStartWindowTest {
         assertThat(text("#about-data-folder")).isEqualTo(dir.toString());
         assertThat(robot.lookup("#about-notices").queryAs(TextArea.class).getText())
                 .contains("Lantir's own license has not been chosen yet")
-                .contains("org.xerial:sqlite-jdbc:").contains("GPLv2+CE");
+                .contains("org.xerial:sqlite-jdbc:").contains("GPLv2+CE")
+                .contains("Java runtime").contains("Classpath Exception");
+        assertThat(robot.lookup("#about-notices").queryAs(TextArea.class).isWrapText())
+                .as("notices wrap instead of running off the right edge").isTrue();
         robot.interact(() -> about.getScene().getWindow().hide());
     }
 

@@ -280,7 +280,9 @@ public final class ConfigEditorView implements ConsoleView {
     private void showSource(SourceForm source) {
         if (source == null) {
             Label none = new Label("No data source: the worklist is filled by hand only. "
-                    + "Add a REDCap or Calpendo source on the left.");
+                    + "Add a REDCap or Calpendo source on the left. A folder of CSV or DICOM "
+                    + "worklist files (csv_folder, wl_folder) is added in the JSON tab.");
+            none.setId("config-no-source");
             none.setWrapText(true);
             none.getStyleClass().add(Styles.TEXT_MUTED);
             sourceDetail.setContent(none);

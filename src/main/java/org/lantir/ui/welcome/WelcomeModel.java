@@ -13,6 +13,7 @@ import org.lantir.app.ApplyResult;
 import org.lantir.app.ConfigImport;
 import org.lantir.app.FirstStart;
 import org.lantir.app.Lantir;
+import org.lantir.app.ServerOverrides;
 import org.lantir.app.ThisComputer;
 import org.lantir.config.ConfigException;
 import org.lantir.config.ConfigStore;
@@ -35,6 +36,7 @@ public final class WelcomeModel {
     private final UiThreads threads;
     private final Supplier<ThisComputer> computer;
     private Runnable onImported = () -> { };
+    private ServerOverrides overrides = ServerOverrides.NONE;
 
     private final ReadOnlyStringWrapper configFile = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper databaseFile = new ReadOnlyStringWrapper();
@@ -46,6 +48,7 @@ public final class WelcomeModel {
     private final ReadOnlyStringWrapper intro = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper portNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper reachNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper folderNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper importStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper importFailed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
@@ -71,18 +74,27 @@ public final class WelcomeModel {
         this.onImported = onImported;
     }
 
+    /**
+     * The server settings the console was started with on the command line: an imported
+     * configuration runs with them too, as the file loaded at the start did.
+     */
+    public void setOverrides(ServerOverrides overrides) {
+        this.overrides = overrides;
+    }
+
     /** Reads the running settings again, and this computer's name and addresses. */
     public void refresh() {
         LantirConfig config = lantir.config();
         ServerSettings server = config.lantir().server();
         configFile.set(store.file().toString());
-        databaseFile.set(Lantir.databaseFile(config, defaultDatabase).toString());
+        // The database in use: a changed db_path is only opened at the next start.
+        databaseFile.set(lantir.databaseFile().toString());
         logFolder.set(logFolder().toString());
         aeTitle.set(server.aeTitle());
         boolean running = lantir.dicomServer().isRunning();
         port.set(running ? Integer.toString(lantir.dicomServer().port())
                 : server.port() + " (not listening)");
-        intro.set(introText());
+        intro.set(introText(running) + databaseText(config));
         portNote.set(portText(running));
         reachNote.set(reachText(config, server, running));
         threads.background().execute(() -> {
@@ -96,13 +108,33 @@ public final class WelcomeModel {
         });
     }
 
-    private String introText() {
+    private String introText(boolean running) {
         if (firstStart != null) {
             return "Lantir has made its configuration and its worklist database, and its "
-                    + "worklist server is running. Here is where everything is, and what to "
-                    + "type on a scanner.";
+                    + "worklist server " + (running ? "is running" : "is not listening (see "
+                    + "below)") + ". Here is where everything is, and what to type on a "
+                    + "scanner.";
         }
         return "Where Lantir's files are, and what to type on a scanner.";
+    }
+
+    /** When the configuration names another database than the one open (until a restart). */
+    private String databaseText(LantirConfig config) {
+        Path named = Lantir.databaseFile(config, defaultDatabase);
+        if (named.equals(lantir.databaseFile())) {
+            return "";
+        }
+        return " The configuration names the database " + named + "; Lantir goes on using "
+                + lantir.databaseFile() + " until it is started again.";
+    }
+
+    /**
+     * What "Open folder" did: nothing to say when the file manager opened it, else why not
+     * and where the folder is (the path can be copied beside it).
+     */
+    public void folderOpened(Path folder, String problem) {
+        folderNote.set(problem == null ? "" : "The folder " + folder + " could not be opened: "
+                + problem + ". Copy its path and open it in your file manager.");
     }
 
     private String portText(boolean running) {
@@ -171,11 +203,13 @@ public final class WelcomeModel {
             boolean failed;
             try {
                 List<String> warnings = new ArrayList<>();
-                LantirConfig config = ConfigImport.copyIn(original, store, warnings::add);
-                ApplyResult result = lantir.apply(config);
+                ConfigImport.Copied copied =
+                        ConfigImport.importFile(original, store, warnings::add);
+                ApplyResult result = lantir.apply(overrides.applyTo(copied.config()));
                 text = "Copied " + original + " to " + store.file() + " (the file it replaces is "
                         + "kept as " + store.backupFile().getFileName() + "). The original is "
                         + "unchanged: pylantir can go on using it. "
+                        + keptText(copied)
                         + String.join(" ", result.messages())
                         + (result.problems().isEmpty() ? ""
                                 : " Problems: " + String.join(" ", result.problems()));
@@ -191,6 +225,22 @@ public final class WelcomeModel {
             boolean problem = failed;
             threads.fx().execute(() -> imported(message, problem));
         });
+    }
+
+    /** What of the running settings an import kept, so nobody wonders where they went. */
+    private String keptText(ConfigImport.Copied copied) {
+        String text = "";
+        if (copied.keptLantirSection()) {
+            ServerSettings server = copied.config().lantir().server();
+            text += "The imported file has no lantir section, so Lantir's own settings were "
+                    + "kept (server " + server.bindAddress() + ":" + server.port() + " as "
+                    + server.aeTitle() + ", desktop and sync settings). ";
+        }
+        if (!overrides.isEmpty()) {
+            text += "The command-line options " + overrides.describe()
+                    + " still apply while this console runs. ";
+        }
+        return text;
     }
 
     private void imported(String message, boolean problem) {
@@ -241,6 +291,11 @@ public final class WelcomeModel {
     /** What keeps scanners out, or lets every one in; empty when nothing needs saying. */
     public ReadOnlyStringProperty reachNoteProperty() {
         return reachNote.getReadOnlyProperty();
+    }
+
+    /** Why a folder could not be opened; empty otherwise. */
+    public ReadOnlyStringProperty folderNoteProperty() {
+        return folderNote.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty importStatusProperty() {

@@ -48,8 +48,8 @@ public final class WelcomePanel {
         /** Opens the configuration editor on its data sources, ready to add one. */
         void addDataSource();
 
-        /** Shows a folder in the system's file manager. */
-        void openFolder(Path folder);
+        /** Opens the folder in the file manager; a reason when it cannot, else null. */
+        String openFolder(Path folder);
     }
 
     private static final double CARD_WIDTH = 860;
@@ -122,13 +122,15 @@ public final class WelcomePanel {
                 "welcome-database-file", model::databaseFolder);
         fileRow(grid, 2, "Logs", model.logFolderProperty(), "welcome-log-folder",
                 model::logFolder);
-        return section("Your files", grid, null);
+        return section("Your files", grid, note(model.folderNoteProperty(),
+                "welcome-folder-note", Styles.WARNING));
     }
 
     private void fileRow(GridPane grid, int row, String name, ObservableStringValue path,
             String id, Supplier<Path> folder) {
         Label value = value(path, id);
-        Button open = small("Open folder", id + "-open", () -> actions.openFolder(folder.get()));
+        Button open = small("Open folder", id + "-open",
+                () -> model.folderOpened(folder.get(), actions.openFolder(folder.get())));
         Button copy = small("Copy path", id + "-copy", () -> copy(path.get()));
         grid.addRow(row, caption(name), value, new HBox(6, open, copy));
     }
@@ -161,9 +163,11 @@ public final class WelcomePanel {
                 this::chooseAndImport);
         existing.disableProperty().bind(model.busyProperty());
         FlowPane buttons = new FlowPane(8, 8, firstAction, configuration, existing);
-        Label explain = new Label("An existing pylantir file is copied, as it is, over the "
-                + "configuration above (which is kept as " + model.backupFileName() + "); the "
-                + "original is never changed, so pylantir can go on using it.");
+        Label explain = new Label("An existing pylantir file is copied over the "
+                + "configuration above (which is kept as " + model.backupFileName() + "); its "
+                + "pylantir keys are taken as they are, and Lantir's own settings (server, "
+                + "desktop) stay when it has no lantir section. The original is never "
+                + "changed, so pylantir can go on using it.");
         explain.setWrapText(true);
         explain.getStyleClass().add(Styles.TEXT_MUTED);
         Label status = wrapped(model.importStatusProperty());

@@ -104,6 +104,15 @@ class ConfigEditorWindowTest {
     }
 
     @Test
+    void withoutASourceTheTabSaysWhereEachKindIsAdded() throws Exception {
+        robot.clickOn("Data sources");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(text("#config-no-source")).contains("REDCap or Calpendo source on the left")
+                .contains("CSV or DICOM worklist files").contains("JSON tab");
+    }
+
+    @Test
     void aNewCalpendoSourceAsksForItsResourcesAndIsSavedWithThem() throws Exception {
         // The harness's port 0 (any free port) is no port a person could type.
         type("#config-port", Integer.toString(freePort()));
