@@ -33,9 +33,11 @@ import picocli.CommandLine.ParentCommand;
  * <p>A Lantir serving the same database may keep running: the import writes in batches of
  * rows, one short transaction each, so the server's writes take their turns between them
  * (SQLite in WAL mode), and its next C-FIND sees the rows. An import stopped half-way keeps
- * the batches it committed; running it again finishes it (rows are keyed, nothing doubles). Exit codes: 0 every row loaded; 1 some rows or files were skipped (the others
- * loaded; the reasons are printed); 2 no such file or folder, or a bad option; 3 a bad
- * configuration file; 4 the database cannot be opened or stayed busy.
+ * the batches it committed; running it again finishes it (rows are keyed, nothing doubles).
+ *
+ * <p>Exit codes: 0 every row loaded; 1 some rows or files were skipped (the others loaded;
+ * the reasons are printed); 2 no such file or folder, or a bad option; 3 a bad configuration
+ * file; 4 the database cannot be opened or stayed busy.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Load .csv and .wl worklist files (a file or a folder) into the "

@@ -27,8 +27,8 @@ import org.lantir.worklist.SyncCounts;
  *
  * <p>One entry may stand for several runs in a row that said nothing new
  * ({@link #repeatedBy}): incremental runs that changed nothing and skipped the same rows, or
- * failures with the same reason. Their entry shows the latest of them, how many there were and when the
- * first ended (see {@link SyncHistory#record}).
+ * failures with the same reason. Their entry shows the latest of them, how many there were
+ * and when the first ended (see {@link SyncHistory#record}).
  *
  * <p>Records written before the run's duration was logged parse too: their start is unknown,
  * and a failure's message was the reason alone.

@@ -94,7 +94,7 @@ class CalpendoConfigTest {
         String json = PYLANTIR_EXAMPLE.formatted("", """
                 ,
                 "field_mapping": {"patient_id": {"source_field": "title",
-                                                 "_extract": {"pattern": "(?<id>[A-Z]+", "group": "id"}}}""");
+                    "_extract": {"pattern": "(?<id>[A-Z]+", "group": "id"}}}""");
 
         assertThatThrownBy(() -> load(json))
                 .hasMessageContaining("data_sources[0].field_mapping.patient_id._extract.pattern");

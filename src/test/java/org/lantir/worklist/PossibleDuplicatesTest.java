@@ -123,7 +123,8 @@ class PossibleDuplicatesTest {
     void namesAreComparedByFamilyAndGivenNameWithoutCaseOrSpaces() {
         assertThat(PossibleDuplicates.nameKey("Okafor^Maren")).isEqualTo("OKAFOR^MAREN")
                 .isEqualTo(PossibleDuplicates.nameKey(" okafor  ^ MAREN ^^ "))
-                .isEqualTo(PossibleDuplicates.nameKey("Okafor^Maren^^Dr.=オカフォー^マレン"));
+                .isEqualTo(PossibleDuplicates.nameKey(
+                        "Okafor^Maren^^Dr.=オカフォー^マレン"));
         assertThat(PossibleDuplicates.nameKey("Okafor")).isEqualTo("OKAFOR^");
         assertThat(PossibleDuplicates.nameKey("^")).isNull();
         assertThat(PossibleDuplicates.nameKey(null)).isNull();

@@ -115,7 +115,8 @@ class RedcapSyncFaultTest {
         SyncOutcome outcome = restartWith(RedcapSync.source(redcap.apiUrl(),
                 RedcapEmulator.TOKEN, Duration.ofSeconds(1), SystemDefaultDnsResolver.INSTANCE));
 
-        assertFailedAndUnchanged(outcome, good, "did not send its answer within 1 s (read timeout)");
+        assertFailedAndUnchanged(outcome, good,
+                "did not send its answer within 1 s (read timeout)");
         assertThat(outcome.retryable()).isTrue();
     }
 
