@@ -48,20 +48,8 @@ final class AdminPasswordCommand implements Callable<Integer> {
         if (reset) {
             return reset(usersDb, username, env);
         }
-        try (UserDirectory users = UserDirectory.open(usersDb)) {
-            UserCommands.ensureAdmin(users, env, parent.out());
-            return change(users, username, Terminal.open(parent.err()));
-        } catch (IllegalArgumentException e) {
-            // LANTIR_ADMIN_PASSWORD breaks a rule: the environment is configuration.
-            parent.err().println("lantir: " + e.getMessage());
-            return ExitCodes.CONFIG;
-        } catch (StoreException e) {
-            parent.err().println("lantir: " + e.getMessage());
-            return ExitCodes.UNAVAILABLE;
-        } catch (Terminal.NoAnswerException e) {
-            parent.err().println("lantir: " + e.getMessage());
-            return ExitCodes.FAILED;
-        }
+        return UserCommands.run(parent, env, () -> usersDb,
+                (users, terminal) -> change(users, username, terminal));
     }
 
     /**

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.lantir.store.StoreException;
 import org.lantir.users.NewUser;
 import org.lantir.users.Role;
 import org.lantir.users.UserAccount;
@@ -41,20 +40,9 @@ final class CreateUserCommand implements Callable<Integer> {
         }
 
         Map<String, String> env = System.getenv();
-        try (UserDirectory users = UserDirectory.open(UserCommands.usersDb(parent, env))) {
-            UserCommands.ensureAdmin(users, env, parent.out());
-            return create(users, flagRole, Terminal.open(parent.err()));
-        } catch (IllegalArgumentException e) {
-            // LANTIR_ADMIN_PASSWORD breaks a rule: the environment is configuration.
-            parent.err().println("lantir: " + e.getMessage());
-            return ExitCodes.CONFIG;
-        } catch (StoreException e) {
-            parent.err().println("lantir: " + e.getMessage());
-            return ExitCodes.UNAVAILABLE;
-        } catch (Terminal.NoAnswerException e) {
-            parent.err().println("lantir: " + e.getMessage());
-            return ExitCodes.FAILED;
-        }
+        Optional<Role> role = flagRole;
+        return UserCommands.run(parent, env, () -> UserCommands.usersDb(parent, env),
+                (users, terminal) -> create(users, role, terminal));
     }
 
     private int create(UserDirectory users, Optional<Role> flagRole, Terminal terminal)

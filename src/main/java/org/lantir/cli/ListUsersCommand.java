@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import org.lantir.store.StoreException;
 import org.lantir.users.UserAccount;
-import org.lantir.users.UserDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -33,25 +31,14 @@ final class ListUsersCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, String> env = System.getenv();
-        try (UserDirectory users = UserDirectory.open(UserCommands.usersDb(parent, env))) {
-            UserCommands.ensureAdmin(users, env, parent.out());
-            if (UserCommands.adminLogin(users, Terminal.open(parent.err()), parent.err())
-                    .isEmpty()) {
-                return ExitCodes.FAILED;
-            }
-            print(users.list(), parent.out(), ZoneId.systemDefault());
-            return ExitCodes.OK;
-        } catch (IllegalArgumentException e) {
-            // LANTIR_ADMIN_PASSWORD breaks a rule: the environment is configuration.
-            parent.err().println("lantir: " + e.getMessage());
-            return ExitCodes.CONFIG;
-        } catch (StoreException e) {
-            parent.err().println("lantir: " + e.getMessage());
-            return ExitCodes.UNAVAILABLE;
-        } catch (Terminal.NoAnswerException e) {
-            parent.err().println("lantir: " + e.getMessage());
-            return ExitCodes.FAILED;
-        }
+        return UserCommands.run(parent, env, () -> UserCommands.usersDb(parent, env),
+                (users, terminal) -> {
+                    if (UserCommands.adminLogin(users, terminal, parent.err()).isEmpty()) {
+                        return ExitCodes.FAILED;
+                    }
+                    print(users.list(), parent.out(), ZoneId.systemDefault());
+                    return ExitCodes.OK;
+                });
     }
 
     static void print(List<UserAccount> accounts, PrintWriter out, ZoneId zone) {
@@ -63,20 +50,7 @@ final class ListUsersCommand implements Callable<Integer> {
                 Objects.toString(account.email(), ""), Objects.toString(account.fullName(), ""),
                 loginTime(account.lastLogin(), zone)});
         }
-        int[] widths = new int[HEADERS.length];
-        for (String[] row : table) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : table) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(String.format("%-" + widths[i] + "s", row[i]));
-                line.append(i < row.length - 1 ? "  " : "");
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        TextTable.print(table, out);
         out.printf("%d account(s)%n", accounts.size());
         out.flush();
     }

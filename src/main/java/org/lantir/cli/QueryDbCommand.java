@@ -160,20 +160,7 @@ final class QueryDbCommand implements Callable<Integer> {
         for (WorklistItem item : rows) {
             table.add(cells(item));
         }
-        int[] widths = new int[HEADERS.length];
-        for (String[] row : table) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : table) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(String.format("%-" + widths[i] + "s", row[i]));
-                line.append(i < row.length - 1 ? "  " : "");
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        TextTable.print(table, out);
         out.printf("%d row(s)%n", rows.size());
         out.flush();
     }

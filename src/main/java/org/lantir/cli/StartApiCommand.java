@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.lantir.api.ApiServer;
-import org.lantir.app.AppPaths;
-import org.lantir.app.DatabaseInUseException;
 import org.lantir.app.Lantir;
 import org.lantir.config.ApiSettings;
 import org.lantir.config.LantirConfig;
@@ -38,16 +36,9 @@ final class StartApiCommand implements Callable<Integer> {
     int run(LantirCommand options) throws Exception {
         LantirConfig config = options.loadConfig();
         ApiSettings settings = ApiLauncher.settings(config, options);
-        Lantir lantir;
-        try {
-            lantir = Lantir.open(config, AppPaths.dataDirectory().resolve(
-                    AppPaths.DATABASE_FILE_NAME));
-        } catch (DatabaseInUseException e) {
-            options.err().println("lantir: " + e.getMessage() + "; to run the REST API beside "
-                    + "it, set lantir.api.enabled in its configuration and restart it");
-            return ExitCodes.UNAVAILABLE;
-        } catch (StoreException e) {
-            options.err().println("lantir: " + e.getMessage());
+        Lantir lantir = HeadlessRun.open(config, options.err(), "; to run the REST API beside "
+                + "it, set lantir.api.enabled in its configuration and restart it");
+        if (lantir == null) {
             return ExitCodes.UNAVAILABLE;
         }
         try {
@@ -70,12 +61,7 @@ final class StartApiCommand implements Callable<Integer> {
             lantir.close();
             return ExitCodes.UNAVAILABLE;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Stopping on signal");
-            lantir.close();
-            stopped.countDown();
-        }, "lantir-shutdown"));
+        CountDownLatch stopped = HeadlessRun.closeOnSignal(lantir, LOG);
         options.out().println("Press Ctrl+C to stop.");
         options.out().flush();
         stopped.await();

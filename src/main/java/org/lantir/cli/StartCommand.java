@@ -3,8 +3,6 @@ package org.lantir.cli;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.lantir.app.AppPaths;
-import org.lantir.app.DatabaseInUseException;
 import org.lantir.app.FirstStart;
 import org.lantir.app.Lantir;
 import org.lantir.app.ServerOverrides;
@@ -12,7 +10,6 @@ import org.lantir.app.ServerProblems;
 import org.lantir.app.ThisComputer;
 import org.lantir.config.LantirConfig;
 import org.lantir.config.ServerSettings;
-import org.lantir.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -45,16 +42,9 @@ final class StartCommand implements Callable<Integer> {
     int run(LantirCommand options) throws Exception {
         FirstStart.Report firstStart = options.prepareFirstStart();
         LantirConfig config = withOverrides(options.loadConfig(), options);
-        Lantir lantir;
-        try {
-            lantir = Lantir.open(config, AppPaths.dataDirectory().resolve(
-                    AppPaths.DATABASE_FILE_NAME));
-        } catch (DatabaseInUseException e) {
-            options.err().println("lantir: " + e.getMessage() + "; stop it first, or give "
-                    + "this one another db_path");
-            return ExitCodes.UNAVAILABLE;
-        } catch (StoreException e) {
-            options.err().println("lantir: " + e.getMessage());
+        Lantir lantir = HeadlessRun.open(config, options.err(), "; stop it first, or give "
+                + "this one another db_path");
+        if (lantir == null) {
             return ExitCodes.UNAVAILABLE;
         }
         return serveUntilStopped(lantir, options, firstStart);
@@ -73,12 +63,7 @@ final class StartCommand implements Callable<Integer> {
             lantir.close();
             return ExitCodes.UNAVAILABLE;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Stopping on signal");
-            lantir.close();
-            stopped.countDown();
-        }, "lantir-shutdown"));
+        CountDownLatch stopped = HeadlessRun.closeOnSignal(lantir, LOG);
 
         lantir.startSync(System.getenv());
         if (fullSync) {

@@ -35,23 +35,8 @@ final class SyncHistoryTable {
             table.add(cells(run, zone));
             total += run.runs();
         }
-        int[] widths = new int[HEADERS.length];
-        for (String[] row : table) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : table) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                // Counts read best right-aligned.
-                boolean number = i >= 3 && i <= 8;
-                line.append(String.format(Locale.ROOT, "%" + (number ? "" : "-") + widths[i]
-                        + "s", row[i]));
-                line.append(i < row.length - 1 ? "  " : "");
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        // Counts (Added to Runs) read best right-aligned.
+        TextTable.print(table, out, column -> column >= 3 && column <= 8);
         out.printf(Locale.ROOT, "%d entr%s (%d run%s)%n", runs.size(),
                 runs.size() == 1 ? "y" : "ies", total, total == 1 ? "" : "s");
         out.flush();

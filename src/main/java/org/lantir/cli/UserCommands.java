@@ -9,6 +9,7 @@ import org.lantir.app.AppPaths;
 import org.lantir.app.Lantir;
 import org.lantir.config.ConfigException;
 import org.lantir.config.LantirConfig;
+import org.lantir.store.StoreException;
 import org.lantir.users.LoginResult;
 import org.lantir.users.UserAccount;
 import org.lantir.users.UserDirectory;
@@ -24,6 +25,41 @@ final class UserCommands {
     static final String CLIENT = "command line";
 
     private UserCommands() {
+    }
+
+    /** The work of a user command, on the open users database with its first admin made. */
+    @FunctionalInterface
+    interface UsersWork {
+        int run(UserDirectory users, Terminal terminal) throws Terminal.NoAnswerException;
+    }
+
+    /** Where the users database is; read inside the error handling of {@link #run}. */
+    @FunctionalInterface
+    interface UsersDbLocation {
+        Path get() throws ConfigException;
+    }
+
+    /**
+     * Opens the users database at {@code location}, makes the first admin if there is none,
+     * and runs {@code work} with a terminal for its questions; the exit code, with problems
+     * told on the parent's standard error.
+     */
+    static int run(LantirCommand parent, Map<String, String> env, UsersDbLocation location,
+            UsersWork work) throws ConfigException {
+        try (UserDirectory users = UserDirectory.open(location.get())) {
+            ensureAdmin(users, env, parent.out());
+            return work.run(users, Terminal.open(parent.err()));
+        } catch (IllegalArgumentException e) {
+            // LANTIR_ADMIN_PASSWORD breaks a rule: the environment is configuration.
+            parent.err().println("lantir: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        } catch (StoreException e) {
+            parent.err().println("lantir: " + e.getMessage());
+            return ExitCodes.UNAVAILABLE;
+        } catch (Terminal.NoAnswerException e) {
+            parent.err().println("lantir: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
     }
 
     /** The users database the configuration names (see {@link UserDirectory#usersDbPath}). */

@@ -338,17 +338,26 @@ public final class Database implements AutoCloseable {
     }
 
     private static Void enableWal(Connection connection) throws SQLException {
+        // E.g. some network file systems: SQLite then keeps its rollback journal and readers
+        // wait for writers.
+        enableWal(connection, "SQLite refused WAL mode (journal mode is {}); reads may wait "
+                + "for syncs");
+        return null;
+    }
+
+    /**
+     * Switches {@code connection}'s database to WAL mode; if SQLite refuses, logs
+     * {@code refusedWarning} (an SLF4J pattern whose one {@code {}} is the journal mode).
+     */
+    public static void enableWal(Connection connection, String refusedWarning)
+            throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("PRAGMA journal_mode = WAL")) {
             String mode = row.next() ? row.getString(1) : "unknown";
             if (!"wal".equalsIgnoreCase(mode)) {
-                // E.g. some network file systems: SQLite then keeps its rollback journal and
-                // readers wait for writers.
-                LOG.warn("SQLite refused WAL mode (journal mode is {}); reads may wait for "
-                        + "syncs", mode);
+                LOG.warn(refusedWarning, mode);
             }
         }
-        return null;
     }
 
     private static SQLiteConfig writerConfig(Duration busyTimeout) {

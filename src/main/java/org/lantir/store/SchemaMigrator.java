@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +71,7 @@ final class SchemaMigrator {
     }
 
     private void apply(int version, String resource) {
-        List<String> statements = statements(read(resource));
+        List<String> statements = SqlScript.statements(read(resource));
         boolean applied = database.inTransaction(connection -> {
             if (userVersion(connection) >= version) {
                 return false; // another process migrated the file meanwhile
@@ -101,27 +100,5 @@ final class SchemaMigrator {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read schema migration " + resource, e);
         }
-    }
-
-    static List<String> statements(String script) {
-        List<String> statements = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : script.split("\\R")) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
-                continue;
-            }
-
-            current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
-                statements.add(current.toString().strip());
-                current.setLength(0);
-            }
-        }
-
-        if (!current.toString().isBlank()) {
-            statements.add(current.toString().strip());
-        }
-        return statements;
     }
 }

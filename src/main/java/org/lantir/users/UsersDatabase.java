@@ -11,10 +11,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.lantir.store.Database;
 import org.lantir.store.OwnerOnlyFiles;
+import org.lantir.store.SqlScript;
 import org.lantir.store.SqlWork;
 import org.lantir.store.StoreException;
 import org.slf4j.Logger;
@@ -141,7 +142,11 @@ final class UsersDatabase implements AutoCloseable {
             throw new StoreException("The users database " + file + " is not one: it holds "
                     + "table '" + foreign + "'; give users_db_path a file of its own");
         }
-        read(UsersDatabase::enableWal);
+        read(c -> {
+            Database.enableWal(c, "SQLite refused WAL mode for the users database (journal "
+                    + "mode is {})");
+            return null;
+        });
         int current = read(UsersDatabase::userVersion);
         if (current > MIGRATIONS.size()) {
             throw new StoreException("Users database " + file + " has schema version " + current
@@ -155,7 +160,7 @@ final class UsersDatabase implements AutoCloseable {
     }
 
     private void migrate(int version, String resource) {
-        List<String> statements = statements(resource);
+        List<String> statements = SqlScript.statements(readResource(resource));
         inTransaction(c -> {
             try (Statement statement = c.createStatement()) {
                 for (String sql : statements) {
@@ -167,27 +172,6 @@ final class UsersDatabase implements AutoCloseable {
             return null;
         });
         LOG.info("Applied users schema migration {} to {}", resource, file);
-    }
-
-    /** The statements of a migration: each ends with ';' at a line end; '--' lines are notes. */
-    static List<String> statements(String resource) {
-        List<String> statements = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : readResource(resource).split("\\R")) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
-                continue;
-            }
-            current.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
-                statements.add(current.toString().strip());
-                current.setLength(0);
-            }
-        }
-        if (!current.toString().isBlank()) {
-            statements.add(current.toString().strip());
-        }
-        return statements;
     }
 
     private static String readResource(String resource) {
@@ -216,18 +200,6 @@ final class UsersDatabase implements AutoCloseable {
                 ResultSet row = statement.executeQuery("PRAGMA user_version")) {
             return row.next() ? row.getInt(1) : 0;
         }
-    }
-
-    private static Void enableWal(Connection c) throws SQLException {
-        try (Statement statement = c.createStatement();
-                ResultSet row = statement.executeQuery("PRAGMA journal_mode = WAL")) {
-            String mode = row.next() ? row.getString(1) : "unknown";
-            if (!"wal".equalsIgnoreCase(mode)) {
-                LOG.warn("SQLite refused WAL mode for the users database (journal mode is {})",
-                        mode);
-            }
-        }
-        return null;
     }
 
     private void rollback() {

@@ -229,7 +229,7 @@ class DatabaseTest {
         String script = "-- a comment; with a semicolon\nCREATE TABLE a (x TEXT);\n\n"
                 + "CREATE INDEX a_x\n    ON a (x);\n";
 
-        assertThat(SchemaMigrator.statements(script)).containsExactly("CREATE TABLE a (x TEXT);",
+        assertThat(SqlScript.statements(script)).containsExactly("CREATE TABLE a (x TEXT);",
                 "CREATE INDEX a_x\n    ON a (x);");
     }
 
