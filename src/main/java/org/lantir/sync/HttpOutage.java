@@ -1,6 +1,7 @@
 package org.lantir.sync;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -20,7 +21,8 @@ import org.apache.hc.core5.http.NoHttpResponseException;
 /**
  * What the HTTP data sources (REDCap, Calpendo) share about a request that got no complete
  * answer: the plain words a sync card and the event log show for it, whether the next run may
- * clear it, and the timer thread that holds each client's answer deadlines.
+ * clear it, and the timer thread that holds each client's answer deadlines; and the two small
+ * types their response handlers are written with.
  */
 public final class HttpOutage {
 
@@ -114,5 +116,29 @@ public final class HttpOutage {
             return "no details given";
         }
         return limits.scrub().apply(message);
+    }
+
+    /** Reads one successful answer's body. */
+    @FunctionalInterface
+    public interface BodyReader<T> {
+        T read(InputStream body) throws IOException;
+    }
+
+    /**
+     * Carries a {@link SourceException} out of HttpClient's response handler, which may throw
+     * only an IOException; the client unwraps it.
+     */
+    public static final class Carried extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient SourceException reason;
+
+        public Carried(SourceException reason) {
+            super(reason.getMessage());
+            this.reason = reason;
+        }
+
+        public SourceException reason() {
+            return reason;
+        }
     }
 }

@@ -40,6 +40,8 @@ import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.lantir.sync.HttpOutage;
+import org.lantir.sync.HttpOutage.BodyReader;
+import org.lantir.sync.HttpOutage.Carried;
 import org.lantir.sync.RetryAfter;
 import org.lantir.sync.SourceException;
 import org.slf4j.Logger;
@@ -187,8 +189,8 @@ final class CalpendoClient implements AutoCloseable {
         try {
             LOG.debug("{}: GET {}", this, pathAndQuery);
             return http.execute(get, response -> read(response, ask, reader, call));
-        } catch (Failure e) {
-            throw e.reason;
+        } catch (Carried e) {
+            throw e.reason();
         } catch (IOException e) {
             throw failure(ask, call, e);
         } finally {
@@ -222,26 +224,26 @@ final class CalpendoClient implements AutoCloseable {
             logPrefix(status, body);
             // Drop the connection rather than let HttpClient read the rest of the body.
             call.request.cancel();
-            throw new Failure(statusFailure(ask, response));
+            throw new Carried(statusFailure(ask, response));
         }
         try {
             return reader.read(body);
         } catch (StreamConstraintsException e) {
             call.request.cancel();
-            throw new Failure(new SourceException(this + " sent " + ask.words + " longer than "
+            throw new Carried(new SourceException(this + " sent " + ask.words + " longer than "
                     + "Lantir reads; narrow the resources or the window", false));
         } catch (CalpendoJson.NotJsonException e) {
             call.request.cancel();
-            throw new Failure(new SourceException(this + " sent " + ask.words + " that is not "
+            throw new Carried(new SourceException(this + " sent " + ask.words + " that is not "
                     + "JSON (" + contentType(response) + "; perhaps a login page; body not "
                     + "shown)", true));
         } catch (CalpendoJson.ShapeException e) {
             call.request.cancel();
-            throw new Failure(new SourceException(this + " sent " + e.getMessage() + " for "
+            throw new Carried(new SourceException(this + " sent " + e.getMessage() + " for "
                     + ask.words, true));
         } catch (JsonProcessingException e) {
             call.request.cancel();
-            throw new Failure(malformed(ask, e));
+            throw new Carried(malformed(ask, e));
         }
     }
 
@@ -363,23 +365,6 @@ final class CalpendoClient implements AutoCloseable {
         public TimeValue getRetryInterval(HttpResponse response, int execCount,
                 HttpContext context) {
             return TimeValue.ZERO_MILLISECONDS;
-        }
-    }
-
-    /** Reads one successful answer. */
-    @FunctionalInterface
-    private interface BodyReader<T> {
-        T read(InputStream body) throws IOException;
-    }
-
-    /** Carries a {@link SourceException} through HttpClient's response handler. */
-    private static final class Failure extends IOException {
-        private static final long serialVersionUID = 1L;
-        private final transient SourceException reason;
-
-        Failure(SourceException reason) {
-            super(reason.getMessage());
-            this.reason = reason;
         }
     }
 }

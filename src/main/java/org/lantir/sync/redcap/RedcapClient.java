@@ -36,6 +36,8 @@ import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.Timeout;
 import org.lantir.sync.HttpOutage;
+import org.lantir.sync.HttpOutage.BodyReader;
+import org.lantir.sync.HttpOutage.Carried;
 import org.lantir.sync.RetryAfter;
 import org.lantir.sync.SourceException;
 import org.slf4j.Logger;
@@ -190,8 +192,8 @@ public final class RedcapClient implements AutoCloseable {
         try {
             LOG.debug("{}: POST content={}", this, content);
             return http.execute(post, response -> read(response, content, reader));
-        } catch (Failure e) {
-            throw e.reason;
+        } catch (Carried e) {
+            throw e.reason();
         } catch (IOException e) {
             throw failure(content, call, e);
         } finally {
@@ -231,7 +233,7 @@ public final class RedcapClient implements AutoCloseable {
             throws IOException {
         try {
             return readBody(response, content, reader);
-        } catch (Failure e) {
+        } catch (Carried e) {
             // Drop the connection: HttpClient would otherwise read the rest of the body.
             Call call = inFlight;
             if (call != null) {
@@ -248,19 +250,19 @@ public final class RedcapClient implements AutoCloseable {
         BufferedInputStream body = new BufferedInputStream(new LimitedInputStream(raw,
                 MAX_BODY_BYTES), 8192);
         if (response.getCode() != 200) {
-            throw new Failure(statusFailure(response, prefix(body)));
+            throw new Carried(statusFailure(response, prefix(body)));
         }
         body.mark(MARK_LIMIT);
         try {
             return reader.read(body);
         } catch (RedcapJson.ShapeException e) {
-            throw new Failure(shapeFailure(content, e));
+            throw new Carried(shapeFailure(content, e));
         } catch (RedcapJson.NotJsonException e) {
-            throw new Failure(notJson(body));
+            throw new Carried(notJson(body));
         } catch (JsonProcessingException e) {
-            throw new Failure(malformed(e));
+            throw new Carried(malformed(e));
         } catch (LimitedInputStream.TooLargeException e) {
-            throw new Failure(new SourceException(this + " sent an answer larger than "
+            throw new Carried(new SourceException(this + " sent an answer larger than "
                     + MAX_BODY_BYTES / (1024 * 1024) + " MB; narrow the fields or records",
                     false));
         }
@@ -359,23 +361,6 @@ public final class RedcapClient implements AutoCloseable {
         void expire() {
             expired = true;
             request.cancel();
-        }
-    }
-
-    /** Reads one successful answer. */
-    @FunctionalInterface
-    private interface BodyReader<T> {
-        T read(InputStream body) throws IOException;
-    }
-
-    /** Carries a {@link SourceException} through HttpClient's response handler. */
-    private static final class Failure extends IOException {
-        private static final long serialVersionUID = 1L;
-        private final transient SourceException reason;
-
-        Failure(SourceException reason) {
-            super(reason.getMessage());
-            this.reason = reason;
         }
     }
 }
