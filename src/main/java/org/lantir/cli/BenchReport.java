@@ -93,7 +93,7 @@ record BenchReport(Machine machine, Store store, int warmupQueries,
                 format("%.1f", run.heapBeforeMb()), format("%.1f", run.heapAfterMb()),
                 warmup ? "" : verdict(run, s)});
         }
-        printAligned(out, rows);
+        TextTable.print(rows, out, column -> column > 0);
         if (!warmup) {
             for (BenchDriver.Run run : runs) {
                 for (String sample : run.errorSamples()) {
@@ -109,24 +109,6 @@ record BenchReport(Machine machine, Store store, int warmupQueries,
         String target = format("< %.0f ms", run.targetMedianMs())
                 + (run.associations() > 1 ? ", no errors" : "");
         return target + ": " + (met ? "met" : "MISSED");
-    }
-
-    /** First column left-aligned, the others right-aligned, two spaces apart. */
-    private static void printAligned(PrintWriter out, List<String[]> rows) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                String pad = " ".repeat(widths[i] - row[i].length());
-                line.append(i == 0 ? row[i] + pad : "  " + pad + row[i]);
-            }
-            out.println(line.toString().stripTrailing());
-        }
     }
 
     private static String format(String pattern, Object... args) {

@@ -90,7 +90,7 @@ final class SyncBench {
                     Integer.toString(c.threads()), Integer.toString(c.syncEntries()),
                     Integer.toString(c.worklistRows()), format("%.1f", c.seconds())});
             }
-            printAligned(out, rows);
+            TextTable.print(rows, out, column -> column > 0);
             Checkpoint first = checkpoints.get(0);
             Checkpoint last = checkpoints.get(checkpoints.size() - 1);
             out.printf(Locale.ROOT, "%nHeap at cycle %,d / heap at cycle %,d: %.2f; %.0f cycles/s;"
@@ -197,24 +197,6 @@ final class SyncBench {
             return -1;
         }
         return -1;
-    }
-
-    /** First column left-aligned, the others right-aligned, two spaces apart. */
-    private static void printAligned(PrintWriter out, List<String[]> rows) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                String pad = " ".repeat(widths[i] - row[i].length());
-                line.append(i == 0 ? row[i] + pad : "  " + pad + row[i]);
-            }
-            out.println(line.toString().stripTrailing());
-        }
     }
 
     private static String format(String pattern, Object... args) {
