@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.function.Consumer;
 import org.lantir.config.ConfigException;
 import org.lantir.config.ConfigLoader;
@@ -125,15 +123,8 @@ public final class ConfigImport {
             Files.copy(target, backup, StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.COPY_ATTRIBUTES);
         }
-        Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+        Path temp = OwnerOnlyTempFile.write(target, json);
         try {
-            PosixFileAttributeView view =
-                    Files.getFileAttributeView(temp, PosixFileAttributeView.class);
-            if (view != null) {
-                // It may hold a REDCap token or a Calpendo password.
-                view.setPermissions(PosixFilePermissions.fromString("rw-------"));
-            }
-            Files.writeString(temp, json, StandardCharsets.UTF_8);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE);
         } finally {

@@ -6,12 +6,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.lantir.config.ConfigDefaults;
 import org.lantir.config.ConfigLoader;
 import org.slf4j.Logger;
@@ -165,14 +162,8 @@ public final class FirstStart {
         Path folder = file.getParent();
         // Owner-only when Lantir makes it: the database beside holds patients' names.
         DataFolder.create(folder);
-        Path temp = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
+        Path temp = OwnerOnlyTempFile.write(file, json);
         try {
-            PosixFileAttributeView view =
-                    Files.getFileAttributeView(temp, PosixFileAttributeView.class);
-            if (view != null) {
-                view.setPermissions(PosixFilePermissions.fromString("rw-------"));
-            }
-            Files.writeString(temp, json, StandardCharsets.UTF_8);
             if (Files.exists(file)) {
                 throw new FileAlreadyExistsException(file.toString());
             }
