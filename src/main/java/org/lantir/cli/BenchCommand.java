@@ -110,9 +110,8 @@ final class BenchCommand implements Callable<Integer> {
                     + "--years of at least 1, and no negative --today-rows or --warmup");
             return ExitCodes.USAGE;
         }
-        Path file = db != null ? db.toAbsolutePath() : temporaryDatabase();
-        if (db != null && Files.exists(file)) {
-            parent.err().printf("lantir: %s exists; bench builds a new store%n", file);
+        Path file = newStore();
+        if (file == null) {
             return ExitCodes.USAGE;
         }
         try {
@@ -125,6 +124,16 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /** The store bench builds, or null (said on standard error) when --db names a file. */
+    private Path newStore() throws IOException {
+        Path file = db != null ? db.toAbsolutePath() : temporaryDatabase();
+        if (db != null && Files.exists(file)) {
+            parent.err().printf("lantir: %s exists; bench builds a new store%n", file);
+            return null;
+        }
+        return file;
+    }
+
     private int syncBench() throws Exception {
         int every = checkpointEvery != null ? checkpointEvery : Math.max(1, syncCycles / 10);
         if (syncCycles < 1 || syncSessions < 1 || every < 1) {
@@ -132,9 +141,8 @@ final class BenchCommand implements Callable<Integer> {
                     + "--sync-sessions and --checkpoint-every of at least 1");
             return ExitCodes.USAGE;
         }
-        Path file = db != null ? db.toAbsolutePath() : temporaryDatabase();
-        if (db != null && Files.exists(file)) {
-            parent.err().printf("lantir: %s exists; bench builds a new store%n", file);
+        Path file = newStore();
+        if (file == null) {
             return ExitCodes.USAGE;
         }
         try {
